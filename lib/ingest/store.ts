@@ -1,0 +1,130 @@
+import type { PoolClient } from "pg";
+import { pool } from "../db";
+import type { NormalizedEvent } from "../contract/normalize";
+import { collectRegistryUpdates, type RegistryUpdates } from "./registry";
+import { toEventRow } from "./rows";
+
+// The one write path for events. Everything happens in one transaction: take the tenant's
+// sequence lock, drop ids already stored, bulk-insert the rest, update the registries, commit.
+// Holding the tenant row lock makes sequence order equal commit order, keeps the sequence
+// gap-free, and makes the duplicate check exact under concurrent requests. Tenants do not
+// wait for each other.
+
+const INSERT_EVENTS = `
+  INSERT INTO events
+  SELECT * FROM json_populate_recordset(NULL::events, $1::json)
+  ON CONFLICT (tenant_id, event_id) DO NOTHING
+  RETURNING event_id`;
+
+const mergeArrays = (column: string) =>
+  `${column} = ARRAY(SELECT DISTINCT x FROM unnest(t.${column} || s.${column}) AS x ORDER BY x)`;
+const seenColumns = `first_seen = LEAST(t.first_seen, s.first_seen), last_seen = GREATEST(t.last_seen, s.last_seen),
+    event_count = t.event_count + s.event_count`;
+const SEEN_TYPES = "first_seen timestamptz, last_seen timestamptz, event_count bigint";
+
+const MERGE_AGENTS = `
+  MERGE INTO agents t
+  USING json_to_recordset($2::json) AS s(agent_id text, name text, kind text, kind_explicit boolean, registration text,
+    client_ids text[], owner_user_id text, owner_since timestamptz, suspended_at timestamptz, ${SEEN_TYPES})
+  ON t.tenant_id = $1 AND t.agent_id = s.agent_id
+  WHEN MATCHED THEN UPDATE SET
+    name = COALESCE(s.name, t.name),
+    kind = CASE WHEN s.kind_explicit THEN s.kind ELSE t.kind END,
+    registration = COALESCE(s.registration, t.registration),
+    ${mergeArrays("client_ids")},
+    owner_user_id = CASE WHEN s.owner_since < t.owner_since OR t.owner_since IS NULL THEN COALESCE(s.owner_user_id, t.owner_user_id) ELSE t.owner_user_id END,
+    owner_since = CASE WHEN s.owner_since < t.owner_since OR t.owner_since IS NULL THEN COALESCE(s.owner_since, t.owner_since) ELSE t.owner_since END,
+    status = CASE WHEN s.suspended_at IS NOT NULL THEN 'suspended' ELSE t.status END,
+    status_changed_at = COALESCE(s.suspended_at, t.status_changed_at),
+    ${seenColumns}
+  WHEN NOT MATCHED THEN INSERT (tenant_id, agent_id, name, kind, registration, client_ids, owner_user_id, owner_since,
+    first_seen, last_seen, event_count, status, status_changed_at)
+  VALUES ($1, s.agent_id, s.name, s.kind, s.registration, s.client_ids, s.owner_user_id, s.owner_since,
+    s.first_seen, s.last_seen, s.event_count, CASE WHEN s.suspended_at IS NULL THEN 'active' ELSE 'suspended' END, s.suspended_at)`;
+
+const MERGE_HUMANS = `
+  MERGE INTO human_principals t
+  USING json_to_recordset($2::json) AS s(user_id text, name text, ${SEEN_TYPES})
+  ON t.tenant_id = $1 AND t.user_id = s.user_id
+  WHEN MATCHED THEN UPDATE SET name = COALESCE(s.name, t.name), ${seenColumns}
+  WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, name, first_seen, last_seen, event_count)
+  VALUES ($1, s.user_id, s.name, s.first_seen, s.last_seen, s.event_count)`;
+
+const MERGE_CLIENTS = `
+  MERGE INTO oauth_clients t
+  USING json_to_recordset($2::json) AS s(client_id text, name text, kind text, registration text, metadata_url text,
+    agent_ids text[], ${SEEN_TYPES})
+  ON t.tenant_id = $1 AND t.client_id = s.client_id
+  WHEN MATCHED THEN UPDATE SET name = COALESCE(s.name, t.name), kind = s.kind,
+    registration = COALESCE(s.registration, t.registration), metadata_url = COALESCE(s.metadata_url, t.metadata_url),
+    ${mergeArrays("agent_ids")}, ${seenColumns}
+  WHEN NOT MATCHED THEN INSERT (tenant_id, client_id, name, kind, registration, metadata_url, agent_ids, first_seen, last_seen, event_count)
+  VALUES ($1, s.client_id, s.name, s.kind, s.registration, s.metadata_url, s.agent_ids, s.first_seen, s.last_seen, s.event_count)`;
+
+const MERGE_SESSIONS = `
+  MERGE INTO sessions t
+  USING json_to_recordset($2::json) AS s(session_key text, user_id text, session_id text, client_ids text[],
+    agent_ids text[], mcp_session_ids text[], ${SEEN_TYPES})
+  ON t.tenant_id = $1 AND t.session_key = s.session_key
+  WHEN MATCHED THEN UPDATE SET ${mergeArrays("client_ids")}, ${mergeArrays("agent_ids")}, ${mergeArrays("mcp_session_ids")},
+    ${seenColumns}
+  WHEN NOT MATCHED THEN INSERT (tenant_id, session_key, user_id, session_id, client_ids, agent_ids, mcp_session_ids,
+    first_seen, last_seen, event_count)
+  VALUES ($1, s.session_key, s.user_id, s.session_id, s.client_ids, s.agent_ids, s.mcp_session_ids,
+    s.first_seen, s.last_seen, s.event_count)`;
+
+async function mergeRegistries(client: PoolClient, tenantId: string, updates: RegistryUpdates) {
+  const statements: [string, unknown[]][] = [
+    [MERGE_AGENTS, updates.agents],
+    [MERGE_HUMANS, updates.humans],
+    [MERGE_CLIENTS, updates.clients],
+    [MERGE_SESSIONS, updates.sessions],
+  ];
+  for (const [sql, rows] of statements) {
+    if (rows.length > 0) await client.query(sql, [tenantId, JSON.stringify(rows)]);
+  }
+}
+
+export type StoreResult = { storedIds: Set<string> };
+
+/**
+ * Stores the events that are new for this tenant and returns their ids. Events whose id is
+ * already stored are skipped. Throws (and stores nothing) if any statement fails.
+ */
+export async function storeEvents(tenantId: string, events: NormalizedEvent[], receivedAt: Date): Promise<StoreResult> {
+  const client = await pool().connect();
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    const locked = await client.query<{ event_seq: string }>("SELECT event_seq FROM tenants WHERE id = $1 FOR UPDATE", [tenantId]);
+    if (locked.rows.length === 0) throw new Error(`tenant ${tenantId} does not exist`);
+    // A new statement, so it sees everything committed before we got the lock.
+    const existing = await client.query<{ event_id: string }>(
+      "SELECT event_id FROM events WHERE tenant_id = $1 AND event_id = ANY($2::text[])",
+      [tenantId, events.map((event) => event.id)],
+    );
+    const stored = new Set(existing.rows.map((row) => row.event_id));
+    const fresh = events.filter((event) => !stored.has(event.id));
+    const storedIds = new Set<string>();
+    if (fresh.length > 0) {
+      const base = Number(locked.rows[0]?.event_seq);
+      const received = receivedAt.toISOString();
+      const rows = fresh.map((event, index) => toEventRow(event, tenantId, base + index + 1, received));
+      const inserted = await client.query<{ event_id: string }>(INSERT_EVENTS, [JSON.stringify(rows)]);
+      if (inserted.rows.length !== fresh.length) throw new Error("event insert raced a concurrent writer");
+      for (const row of inserted.rows) storedIds.add(row.event_id);
+      await client.query("UPDATE tenants SET event_seq = $2 WHERE id = $1", [tenantId, base + fresh.length]);
+      await mergeRegistries(client, tenantId, collectRegistryUpdates(fresh));
+    }
+    await client.query("COMMIT");
+    return { storedIds };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    // A connection that could not even roll back is discarded, not returned to the pool.
+    client.release(broken);
+  }
+}

@@ -1,0 +1,54 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Drives the production build in Debian's Chromium (Playwright's own browser downloads are not
+// reachable here; never run `playwright install`). `npm test` sets E2E_DATABASE_URL to a freshly
+// migrated and seeded database; run alone (`npm run test:e2e`), it falls back to DATABASE_URL.
+const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!databaseUrl)
+  throw new Error("Set E2E_DATABASE_URL (or DATABASE_URL) to a migrated, seeded database, or use `npm test`.");
+
+const PORT = 3210;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // Always a fresh build, so the suite never tests stale code.
+    command: `npx next build && npx next start --hostname 127.0.0.1 --port ${PORT}`,
+    url: baseURL,
+    env: { DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    reuseExistingServer: false,
+    timeout: 300_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -94,6 +94,11 @@ export type StoreResult = { storedIds: Set<string> };
 export async function storeEvents(tenantId: string, events: NormalizedEvent[], receivedAt: Date): Promise<StoreResult> {
   const client = await pool().connect();
   let broken = false;
+  // A connection that dies while checked out emits 'error'; unheard, it would crash the process.
+  const onConnectionError = () => {
+    broken = true;
+  };
+  client.on("error", onConnectionError);
   try {
     await client.query("BEGIN");
     const locked = await client.query<{ event_seq: string }>("SELECT event_seq FROM tenants WHERE id = $1 FOR UPDATE", [tenantId]);
@@ -125,6 +130,7 @@ export async function storeEvents(tenantId: string, events: NormalizedEvent[], r
     throw error;
   } finally {
     // A connection that could not even roll back is discarded, not returned to the pool.
+    client.off("error", onConnectionError);
     client.release(broken);
   }
 }

@@ -50,7 +50,7 @@ export function LatestEventsTable({ events, caption }: { events: OverviewEvent[]
               </td>
               <td className={`${cell} ${mono} text-slate-900 dark:text-slate-100`}>{event.type}</td>
               <td className={cell}>
-                <span className="text-slate-500 dark:text-slate-400">{event.actorType}</span>{" "}
+                <span className="text-xs text-slate-500 dark:text-slate-400">{event.actorType}</span>{" "}
                 <span className={`${mono} text-slate-900 dark:text-slate-100`}>{event.actorId}</span>
               </td>
               <td className={cell}>
@@ -59,7 +59,9 @@ export function LatestEventsTable({ events, caption }: { events: OverviewEvent[]
               <td className={cell}>
                 {event.targetId ? (
                   <>
-                    {event.targetType && <span className="text-slate-500 dark:text-slate-400">{event.targetType}</span>}{" "}
+                    {event.targetType && (
+                      <span className="text-xs text-slate-500 dark:text-slate-400">{event.targetType}</span>
+                    )}{" "}
                     <span className={mono}>{event.targetId}</span>
                   </>
                 ) : (

@@ -28,11 +28,10 @@ export const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-
 export const ATTRIBUTES_MAX_BYTES = 16 * 1024;
 export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
-const timestamp = z
-  .string()
-  .refine((value) => z.iso.datetime({ offset: true }).safeParse(value).success && !Number.isNaN(Date.parse(value)), {
-    message: "must be an RFC 3339 timestamp with a time zone offset, e.g. 2026-11-20T10:00:00.000Z",
-  })
+const TIMESTAMP_MESSAGE = "must be an RFC 3339 timestamp with a time zone offset, e.g. 2026-11-20T10:00:00.000Z";
+const timestamp = z.iso
+  .datetime({ offset: true, error: TIMESTAMP_MESSAGE })
+  .refine((value) => !Number.isNaN(Date.parse(value)), TIMESTAMP_MESSAGE)
   .meta({ format: "date-time" });
 
 export const principalSchema = z

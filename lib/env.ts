@@ -21,6 +21,7 @@ export function env(): Env {
 
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set. Run `npm run dev` to use embedded Postgres, or set DATABASE_URL.");
+  if (!url)
+    throw new Error("DATABASE_URL is not set. Run `npm run dev` to use embedded Postgres, or set DATABASE_URL.");
   return url;
 }

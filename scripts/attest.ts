@@ -6,6 +6,8 @@
 //                                                  KEY=$(npm run -s attest -- keys create --tenant acme | tail -1)
 //   keys list --tenant <slug>
 //   keys revoke <prefix>
+//   users create --tenant <slug> --email <email> --role <role>   generated password alone on the last line
+//   users reset-password --email <email>
 //
 // Exit codes: 0 ok, 1 refused or not found (unknown tenant or prefix, duplicate slug),
 // 2 bad invocation (unknown command, missing or malformed arguments). Needs DATABASE_URL.

@@ -15,9 +15,14 @@ export const badRequest = (code: string, message: string) => new ApiError(400, c
 export const unauthorized = (message = "A valid credential is required.") => new ApiError(401, "unauthorized", message);
 export const notFound = (message = "Not found.") => new ApiError(404, "not_found", message);
 export const storageUnavailable = () =>
-  new ApiError(503, "storage_unavailable", "The event store is unavailable; nothing from this request was stored. Retry later.", {
-    "Retry-After": "5",
-  });
+  new ApiError(
+    503,
+    "storage_unavailable",
+    "The event store is unavailable; nothing from this request was stored. Retry later.",
+    {
+      "Retry-After": "5",
+    },
+  );
 
 export function errorResponse(error: ApiError): Response {
   return Response.json(
@@ -40,5 +45,7 @@ export function isStorageUnavailable(error: unknown): boolean {
     if (/^(08|53|57)/.test(e.code)) return true;
   }
   const message = typeof e.message === "string" ? e.message : "";
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database/i.test(message);
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database/i.test(
+    message,
+  );
 }

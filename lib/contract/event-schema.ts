@@ -59,9 +59,9 @@ export type ActClaim = {
 // RFC 8693 `act` claim: the outermost object is the current actor, each nested `act` a prior
 // one. It is a JWT claim set, so other claims (iss, client_id…) are kept, not rejected.
 // `type`, `name` and `scope`/`scopes` are optional Attest extensions for the hop.
-export const actClaimSchema: z.ZodType<ActClaim> = z.lazy(() =>
-  z
-    .looseObject({
+export const actClaimSchema: z.ZodType<ActClaim> = z
+  .lazy(() =>
+    z.looseObject({
       sub: text(256),
       type: z.enum(PRINCIPAL_TYPES).optional(),
       name: text(256).optional(),
@@ -69,7 +69,8 @@ export const actClaimSchema: z.ZodType<ActClaim> = z.lazy(() =>
       scopes: scopeList.optional(),
       act: actClaimSchema.optional(),
     }),
-).register(contractSchemas, { id: "ActClaim" });
+  )
+  .register(contractSchemas, { id: "ActClaim" });
 
 export const traceSchema = z
   .object({
@@ -82,7 +83,10 @@ export const traceSchema = z
 const traceparentString = z
   .string()
   .regex(TRACEPARENT, "must be a W3C traceparent: 00-<32 hex>-<16 hex>-<2 hex>, lowercase")
-  .refine((value) => !/^..-0{32}-/.test(value) && !/-0{16}-..$/.test(value), "trace and parent ids must not be all zeros");
+  .refine(
+    (value) => !/^..-0{32}-/.test(value) && !/-0{16}-..$/.test(value),
+    "trace and parent ids must not be all zeros",
+  );
 
 const absoluteUri = z
   .string()
@@ -108,7 +112,10 @@ export const eventSchema = z
     onBehalfOf: principalSchema.optional(),
     delegation: z.array(delegationHopSchema).min(1).max(16, "must hold at most 16 hops").optional(),
     act: actClaimSchema.optional(),
-    session: z.object({ id: text(256) }).strict().optional(),
+    session: z
+      .object({ id: text(256) })
+      .strict()
+      .optional(),
     client: z
       .object({
         id: text(512),
@@ -123,20 +130,29 @@ export const eventSchema = z
     trace: z.union([traceSchema, traceparentString]).optional(),
     // Extension: a top-level W3C traceparent, as many SDKs carry it.
     traceparent: traceparentString.optional(),
-    target: z.object({ type: targetType, id: text(512), name: text(256).optional() }).strict().optional(),
+    target: z
+      .object({ type: targetType, id: text(512), name: text(256).optional() })
+      .strict()
+      .optional(),
     resource: absoluteUri.optional(),
     scopes: scopeList.optional(),
     policy: z
       .object({
         id: text(256),
-        version: z.union([text(128), z.number()]).transform(String).optional(),
+        version: z
+          .union([text(128), z.number()])
+          .transform(String)
+          .optional(),
         decision: z.enum(POLICY_DECISIONS),
         reason: z.string().max(1024).optional(),
         engine: text(128).optional(),
       })
       .strict()
       .optional(),
-    consent: z.object({ id: text(256), scopes: scopeList.optional(), expiresAt: timestamp.optional() }).strict().optional(),
+    consent: z
+      .object({ id: text(256), scopes: scopeList.optional(), expiresAt: timestamp.optional() })
+      .strict()
+      .optional(),
     token: z
       .object({
         id: text(256).optional(),
@@ -155,12 +171,19 @@ export const eventSchema = z
       .strict()
       .optional(),
     source: z
-      .object({ ip: z.union([z.ipv4(), z.ipv6()]).optional(), userAgent: z.string().max(1024).optional(), service: text(256).optional() })
+      .object({
+        ip: z.union([z.ipv4(), z.ipv6()]).optional(),
+        userAgent: z.string().max(1024).optional(),
+        service: text(256).optional(),
+      })
       .strict()
       .optional(),
     attributes: z
       .record(z.string(), z.unknown())
-      .refine((value) => Buffer.byteLength(JSON.stringify(value), "utf8") <= ATTRIBUTES_MAX_BYTES, "must be at most 16 KB as JSON")
+      .refine(
+        (value) => Buffer.byteLength(JSON.stringify(value), "utf8") <= ATTRIBUTES_MAX_BYTES,
+        "must be at most 16 KB as JSON",
+      )
       .optional(),
   })
   .strict()
@@ -182,11 +205,12 @@ export const eventSchema = z
     if (event.trace !== undefined && event.traceparent !== undefined) {
       ctx.addIssue({ code: "custom", path: ["traceparent"], message: "send either trace or traceparent, not both" });
     }
-    const last = event.delegation?.at(-1);
+    const hops = event.delegation ?? [];
+    const last = hops.at(-1);
     if (last && (last.type !== event.actor.type || last.id !== event.actor.id)) {
       ctx.addIssue({
         code: "custom",
-        path: ["delegation", event.delegation!.length - 1],
+        path: ["delegation", hops.length - 1],
         message: "the last hop must be the actor",
       });
     }

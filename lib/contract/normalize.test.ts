@@ -18,7 +18,11 @@ describe("normalization", () => {
   });
 
   it("reverses an RFC 8693 act chain into a delegation from the human to the actor", () => {
-    const act = { sub: "billing-bot", scope: "payments:write", act: { sub: "planner", scopes: ["payments:write", "payments:read"] } };
+    const act = {
+      sub: "billing-bot",
+      scope: "payments:write",
+      act: { sub: "planner", scopes: ["payments:write", "payments:read"] },
+    };
     const event = parse({ ...base, onBehalfOf: { type: "user", id: "u-42", name: "User 42" }, act });
     expect(event.delegation).toEqual([
       { type: "user", id: "u-42", name: "User 42" },
@@ -33,11 +37,17 @@ describe("normalization", () => {
       { sub: "svc", type: "service", act: { sub: "u-1", type: "user", iss: "https://idp.example" } } as never,
       { type: "service", id: "svc" },
     );
-    expect(chain).toEqual([{ type: "user", id: "u-1" }, { type: "service", id: "svc" }]);
+    expect(chain).toEqual([
+      { type: "user", id: "u-1" },
+      { type: "service", id: "svc" },
+    ]);
   });
 
   it("prefers an explicit delegation over act", () => {
-    const delegation = [{ type: "user", id: "u" }, { type: "agent", id: "billing-bot" }];
+    const delegation = [
+      { type: "user", id: "u" },
+      { type: "agent", id: "billing-bot" },
+    ];
     expect(parse({ ...base, delegation, act: { sub: "billing-bot" } }).delegation).toEqual(delegation);
   });
 

@@ -4,8 +4,29 @@ import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 
 // Contract v1 may grow, never shrink: every field and status the contract names must stay.
 const CONTRACT_FIELDS = [
-  "id", "type", "time", "outcome", "reason", "actor", "onBehalfOf", "delegation", "act", "session", "client",
-  "correlationId", "trace", "target", "resource", "scopes", "policy", "consent", "token", "approval", "mcp", "source", "attributes",
+  "id",
+  "type",
+  "time",
+  "outcome",
+  "reason",
+  "actor",
+  "onBehalfOf",
+  "delegation",
+  "act",
+  "session",
+  "client",
+  "correlationId",
+  "trace",
+  "target",
+  "resource",
+  "scopes",
+  "policy",
+  "consent",
+  "token",
+  "approval",
+  "mcp",
+  "source",
+  "attributes",
 ];
 
 type Schema = { properties: Record<string, unknown>; required: string[] };

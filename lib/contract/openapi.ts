@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { contractSchemas, eventSchema } from "./event-schema";
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST } from "../ingest/read-body";
 import { EVENT_MAX_BYTES } from "../ingest/validate";
+import { contractSchemas, eventSchema } from "./event-schema";
 
 // The collector's OpenAPI 3.1 document, generated from the same zod schemas that validate it.
 
@@ -15,8 +15,14 @@ z.object({
 z.object({ error: z.object({ code: z.string(), message: z.string() }) }).register(contractSchemas, { id: "Error" });
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
-const resultResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("IngestResult") } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ref("Error") } },
+});
+const resultResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ref("IngestResult") } },
+});
 
 function componentSchemas(): Record<string, unknown> {
   const { schemas } = z.toJSONSchema(contractSchemas, {
@@ -44,7 +50,9 @@ export function collectorOpenApi(serverUrl?: string) {
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: {
-      securitySchemes: { ingestKey: { type: "http", scheme: "bearer", description: "An ingest key; it belongs to exactly one tenant." } },
+      securitySchemes: {
+        ingestKey: { type: "http", scheme: "bearer", description: "An ingest key; it belongs to exactly one tenant." },
+      },
       schemas: componentSchemas(),
     },
     security: [{ ingestKey: [] }],
@@ -61,7 +69,11 @@ export function collectorOpenApi(serverUrl?: string) {
                 schema: {
                   oneOf: [
                     { type: "array", items: ref("Event"), maxItems: MAX_EVENTS_PER_REQUEST },
-                    { type: "object", properties: { events: { type: "array", items: ref("Event") } }, required: ["events"] },
+                    {
+                      type: "object",
+                      properties: { events: { type: "array", items: ref("Event") } },
+                      required: ["events"],
+                    },
                   ],
                 },
               },

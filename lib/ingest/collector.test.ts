@@ -15,11 +15,26 @@ describe("collector: status codes and body shapes", () => {
     const stored = await prisma.event.findMany({ where: { tenantId: tenant.id }, orderBy: { seq: "asc" } });
     expect(stored.map((e) => [Number(e.seq), e.eventId])).toEqual(events.map((e, i) => [i + 1, e.id]));
     expect(stored[0]).toMatchObject({
-      type: "mcp.tool.called", actorId: "billing-bot", agentId: "billing-bot", onBehalfOfId: "u-42", sessionKey: "u-42:s-9",
-      clientId: "cl-7", correlationId: "req-123", traceId: "4bf92f3577b34da6a3ce929d0e0e4736", targetId: "stripe.refund", delegationDepth: 3,
+      type: "mcp.tool.called",
+      actorId: "billing-bot",
+      agentId: "billing-bot",
+      onBehalfOfId: "u-42",
+      sessionKey: "u-42:s-9",
+      clientId: "cl-7",
+      correlationId: "req-123",
+      traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+      targetId: "stripe.refund",
+      delegationDepth: 3,
     });
-    expect(stored[1]).toMatchObject({ policyDecision: "require_approval", parentSpanId: "00f067aa0ba902b7", agentId: "policy-engine" });
-    expect((stored[0]?.data as { attributes: unknown }).attributes).toEqual({ amount: 12000, currency: "USD" });
+    expect(stored[1]).toMatchObject({
+      policyDecision: "require_approval",
+      parentSpanId: "00f067aa0ba902b7",
+      agentId: "policy-engine",
+    });
+    expect((stored[0]?.data as { attributes?: unknown } | undefined)?.attributes).toEqual({
+      amount: 12000,
+      currency: "USD",
+    });
     expect(stored[0]?.receivedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
@@ -102,7 +117,10 @@ describe("collector: status codes and body shapes", () => {
     const res = await postEvents(key, body, { contentType: "application/x-ndjson" });
     expect(res.status).toBe(207);
     expect(res.body.ids).toEqual([a.id, b.id]);
-    expect(res.body.rejected[0]).toMatchObject({ index: 1, errors: [{ path: "", message: expect.stringContaining("not valid JSON") }] });
+    expect(res.body.rejected[0]).toMatchObject({
+      index: 1,
+      errors: [{ path: "", message: expect.stringContaining("not valid JSON") }],
+    });
     expect(await countEvents(tenant.id)).toBe(2);
   });
 });
@@ -135,7 +153,11 @@ describe("collector: idempotency", () => {
     expect(results.reduce((sum, r) => sum + r.body.accepted, 0)).toBe(200);
     expect(results.reduce((sum, r) => sum + r.body.duplicates, 0)).toBe(1000);
     expect(await countEvents(tenant.id)).toBe(200);
-    const seqs = await prisma.event.findMany({ where: { tenantId: tenant.id }, select: { seq: true }, orderBy: { seq: "asc" } });
+    const seqs = await prisma.event.findMany({
+      where: { tenantId: tenant.id },
+      select: { seq: true },
+      orderBy: { seq: "asc" },
+    });
     expect(seqs.map((s) => Number(s.seq))).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
   });
 

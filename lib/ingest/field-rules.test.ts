@@ -45,7 +45,15 @@ describe("contract field rules", () => {
     [{ actor: { type: "agent", id: "a", name: "n".repeat(257) } }, "actor.name"],
     [{ onBehalfOf: { type: "user" } }, "onBehalfOf.id"],
     [{ delegation: [{ type: "user", id: "u" }] }, "delegation[0]"],
-    [{ delegation: [{ type: "user", id: "u", scopes: "a b" }, { type: "agent", id: "billing-bot" }] }, "delegation[0].scopes"],
+    [
+      {
+        delegation: [
+          { type: "user", id: "u", scopes: "a b" },
+          { type: "agent", id: "billing-bot" },
+        ],
+      },
+      "delegation[0].scopes",
+    ],
     [{ act: { sub: "someone-else" } }, "act.sub"],
     [{ session: { id: "" } }, "session.id"],
     [{ client: { id: "c" } }, "client.kind"],
@@ -54,7 +62,10 @@ describe("contract field rules", () => {
     [{ correlationId: "c".repeat(129) }, "correlationId"],
     [{ trace: { traceId: "4BF92F3577B34DA6A3CE929D0E0E4736", spanId: "00f067aa0ba902b7" } }, "trace.traceId"],
     [{ trace: { traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902" } }, "trace.spanId"],
-    [{ trace: { traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7", parentSpanId: "x" } }, "trace.parentSpanId"],
+    [
+      { trace: { traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7", parentSpanId: "x" } },
+      "trace.parentSpanId",
+    ],
     [{ trace: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7" }, "trace"],
     [{ trace: "00-00000000000000000000000000000000-00f067aa0ba902b7-01" }, "trace"],
     [{ target: { type: "spaceship", id: "t" } }, "target.type"],
@@ -85,8 +96,24 @@ describe("contract field rules", () => {
     [{ traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" }],
     [{ target: { type: "x-ticket", id: "T-1" } }],
     [{ type: "policy.evaluated", policy: { id: "p", version: 7, decision: "allow" } }],
-    [{ type: "token.rejected", outcome: "failure", reason: "cross_tenant", token: { tenant: "other", audience: ["a", "b"] } }],
-    [{ client: { id: "https://agent.example/meta.json", kind: "ai_agent", registration: "metadata_document", metadataUrl: "https://agent.example/meta.json" } }],
+    [
+      {
+        type: "token.rejected",
+        outcome: "failure",
+        reason: "cross_tenant",
+        token: { tenant: "other", audience: ["a", "b"] },
+      },
+    ],
+    [
+      {
+        client: {
+          id: "https://agent.example/meta.json",
+          kind: "ai_agent",
+          registration: "metadata_document",
+          metadataUrl: "https://agent.example/meta.json",
+        },
+      },
+    ],
     [{ act: { sub: "billing-bot", act: { sub: "planner", iss: "https://as.example" } } }],
     [{ source: { ip: "2001:db8::1", userAgent: "sdk/1.0", service: "gateway" } }],
   ])("accepts %j", (overrides) => {
@@ -96,9 +123,9 @@ describe("contract field rules", () => {
   it("reports unknown fields in strict places by their path", () => {
     expect(paths({ actorId: "x" })).toEqual(["actorId"]);
     expect(paths({ actor: { type: "agent", id: "a", role: "admin" } })).toEqual(["actor.role"]);
-    expect(paths({ trace: { traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7", sampled: true } })).toEqual([
-      "trace.sampled",
-    ]);
+    expect(
+      paths({ trace: { traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7", sampled: true } }),
+    ).toEqual(["trace.sampled"]);
   });
 
   it("refuses trace and traceparent together", () => {

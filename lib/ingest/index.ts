@@ -11,10 +11,10 @@
 //
 // Nothing is acknowledged before the commit; a failed transaction stores nothing and the
 // route answers 503, so the sender can retry the whole request safely.
-import { normalizeEvent, type NormalizedEvent } from "../contract/normalize";
+import { type NormalizedEvent, normalizeEvent } from "../contract/normalize";
+import type { RawEvent } from "./read-body";
 import { storeEvents } from "./store";
 import { type FieldError, rawEventId, type Validated, validateEvent } from "./validate";
-import type { RawEvent } from "./read-body";
 
 export type RejectedEvent = { index: number; id?: string; errors: FieldError[] };
 export type IngestResult = { accepted: number; duplicates: number; rejected: RejectedEvent[]; ids: string[] };
@@ -56,7 +56,8 @@ export async function ingestRawEvents(tenantId: string, input: readonly RawEvent
   });
 
   const toStore = slots.flatMap((slot) => (slot.kind === "event" ? [slot.event] : []));
-  const { storedIds } = toStore.length > 0 ? await storeEvents(tenantId, toStore, receivedAt) : { storedIds: new Set<string>() };
+  const { storedIds } =
+    toStore.length > 0 ? await storeEvents(tenantId, toStore, receivedAt) : { storedIds: new Set<string>() };
 
   let accepted = 0;
   let duplicates = 0;

@@ -15,7 +15,12 @@ export function rateLimitFromEnv(): RateLimit {
 }
 
 /** Takes `count` tokens or throws 429 with how long to wait. A rate of 0 disables the limit. */
-export function takeIngestTokens(tenantId: string, count: number, limit: RateLimit = rateLimitFromEnv(), now = Date.now()) {
+export function takeIngestTokens(
+  tenantId: string,
+  count: number,
+  limit: RateLimit = rateLimitFromEnv(),
+  now = Date.now(),
+) {
   if (!(limit.eventsPerSecond > 0)) return;
   const bucket = buckets.get(tenantId) ?? { tokens: limit.burst, updatedAt: now };
   bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * limit.eventsPerSecond);
@@ -26,7 +31,12 @@ export function takeIngestTokens(tenantId: string, count: number, limit: RateLim
     return;
   }
   const seconds = Math.max(1, Math.ceil((count - bucket.tokens) / limit.eventsPerSecond));
-  throw new ApiError(429, "rate_limited", `Too many events for this tenant; retry in ${seconds} s. Nothing was stored.`, {
-    "Retry-After": String(seconds),
-  });
+  throw new ApiError(
+    429,
+    "rate_limited",
+    `Too many events for this tenant; retry in ${seconds} s. Nothing was stored.`,
+    {
+      "Retry-After": String(seconds),
+    },
+  );
 }

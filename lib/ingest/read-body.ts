@@ -51,7 +51,9 @@ function decodeUtf8(bytes: Uint8Array): string {
 
 function checkCount(count: number) {
   if (count > MAX_EVENTS_PER_REQUEST) {
-    throw tooLarge(`This request holds ${count} events; at most ${MAX_EVENTS_PER_REQUEST} are allowed. Nothing was stored.`);
+    throw tooLarge(
+      `This request holds ${count} events; at most ${MAX_EVENTS_PER_REQUEST} are allowed. Nothing was stored.`,
+    );
   }
   if (count === 0) throw badRequest("no_events", "The request holds no events.");
 }
@@ -71,7 +73,8 @@ function parseJsonBody(text: string): RawEvent[] {
     }
     events = (body as { events: unknown }).events;
   }
-  if (!Array.isArray(events)) throw badRequest("invalid_body", 'The body must be a JSON array of events or { "events": [ … ] }.');
+  if (!Array.isArray(events))
+    throw badRequest("invalid_body", 'The body must be a JSON array of events or { "events": [ … ] }.');
   checkCount(events.length);
   return events.map((value) => ({ value }));
 }

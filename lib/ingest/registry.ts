@@ -34,7 +34,12 @@ export type SessionUpdate = Seen & {
   agent_ids: string[];
   mcp_session_ids: string[];
 };
-export type RegistryUpdates = { agents: AgentUpdate[]; humans: HumanUpdate[]; clients: ClientUpdate[]; sessions: SessionUpdate[] };
+export type RegistryUpdates = {
+  agents: AgentUpdate[];
+  humans: HumanUpdate[];
+  clients: ClientUpdate[];
+  sessions: SessionUpdate[];
+};
 
 const earlier = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : b);
 const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
@@ -80,7 +85,11 @@ export function collectRegistryUpdates(events: NormalizedEvent[]): RegistryUpdat
     return agent;
   };
   const touchHuman = (principal: Principal, time: string, counted: boolean) => {
-    const human = touch(humans, principal.id, time, counted, () => ({ ...seen(time), user_id: principal.id, name: null }));
+    const human = touch(humans, principal.id, time, counted, () => ({
+      ...seen(time),
+      user_id: principal.id,
+      name: null,
+    }));
     if (principal.name && time === human.last_seen) human.name = principal.name;
   };
 
@@ -120,7 +129,8 @@ export function collectRegistryUpdates(events: NormalizedEvent[]): RegistryUpdat
     if (event.approval?.approver?.type === "user") touchHuman(event.approval.approver, time, false);
     if (event.type.startsWith("agent.") && event.target?.type === "agent") {
       const agent = touchAgent({ type: "agent", id: event.target.id, name: event.target.name }, time, false);
-      if (event.type === "agent.suspended") agent.suspended_at = agent.suspended_at ? later(agent.suspended_at, time) : time;
+      if (event.type === "agent.suspended")
+        agent.suspended_at = agent.suspended_at ? later(agent.suspended_at, time) : time;
     }
 
     if (client) {
@@ -158,5 +168,10 @@ export function collectRegistryUpdates(events: NormalizedEvent[]): RegistryUpdat
     }
   }
 
-  return { agents: [...agents.values()], humans: [...humans.values()], clients: [...clients.values()], sessions: [...sessions.values()] };
+  return {
+    agents: [...agents.values()],
+    humans: [...humans.values()],
+    clients: [...clients.values()],
+    sessions: [...sessions.values()],
+  };
 }

@@ -18,7 +18,9 @@ describe("storage failure mid-transaction", () => {
     await watcher.connect();
     try {
       await holder.query("BEGIN");
-      await holder.query("SELECT 1 FROM agents WHERE tenant_id = $1 AND agent_id = 'billing-bot' FOR UPDATE", [tenant.id]);
+      await holder.query("SELECT 1 FROM agents WHERE tenant_id = $1 AND agent_id = 'billing-bot' FOR UPDATE", [
+        tenant.id,
+      ]);
       const batch = Array.from({ length: 50 }, () => event({ actor }));
       const pending = postEvents(key, batch);
 
@@ -32,7 +34,9 @@ describe("storage failure mid-transaction", () => {
         if (!blockedPid) await new Promise((resolve) => setTimeout(resolve, 25));
       }
       if (!blockedPid) {
-        const { rows } = await watcher.query("SELECT state, wait_event_type, left(query, 80) AS query FROM pg_stat_activity");
+        const { rows } = await watcher.query(
+          "SELECT state, wait_event_type, left(query, 80) AS query FROM pg_stat_activity",
+        );
         throw new Error(`the ingest transaction never blocked: ${JSON.stringify(rows)}`);
       }
       await holder.query("SELECT pg_terminate_backend($1)", [blockedPid]);
@@ -45,7 +49,9 @@ describe("storage failure mid-transaction", () => {
       expect(await prisma.event.count({ where: { tenantId: tenant.id } })).toBe(1);
       const after = await prisma.tenant.findUniqueOrThrow({ where: { id: tenant.id } });
       expect(after.eventSeq).toBe(1n);
-      const agent = await prisma.agent.findUniqueOrThrow({ where: { tenantId_agentId: { tenantId: tenant.id, agentId: "billing-bot" } } });
+      const agent = await prisma.agent.findUniqueOrThrow({
+        where: { tenantId_agentId: { tenantId: tenant.id, agentId: "billing-bot" } },
+      });
       expect(agent.eventCount).toBe(1n);
 
       const retried = await postEvents(key, batch);

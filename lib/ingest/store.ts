@@ -1,6 +1,6 @@
 import type { PoolClient } from "pg";
-import { pool } from "../db";
 import type { NormalizedEvent } from "../contract/normalize";
+import { pool } from "../db";
 import { collectRegistryUpdates, type RegistryUpdates } from "./registry";
 import { toEventRow } from "./rows";
 
@@ -101,7 +101,9 @@ export async function storeEvents(tenantId: string, events: NormalizedEvent[], r
   client.on("error", onConnectionError);
   try {
     await client.query("BEGIN");
-    const locked = await client.query<{ event_seq: string }>("SELECT event_seq FROM tenants WHERE id = $1 FOR UPDATE", [tenantId]);
+    const locked = await client.query<{ event_seq: string }>("SELECT event_seq FROM tenants WHERE id = $1 FOR UPDATE", [
+      tenantId,
+    ]);
     if (locked.rows.length === 0) throw new Error(`tenant ${tenantId} does not exist`);
     // A new statement, so it sees everything committed before we got the lock.
     const existing = await client.query<{ event_id: string }>(

@@ -10,13 +10,17 @@ describe("when Postgres is unreachable", () => {
       new Request("http://attest.test/api/v1/events", {
         method: "POST",
         headers: { authorization: "Bearer attest_abcdefgh_0123456789", "content-type": "application/json" },
-        body: JSON.stringify([{ id: "e1", type: "auth.login", time: "2026-11-20T10:00:00Z", actor: { type: "user", id: "u" } }]),
+        body: JSON.stringify([
+          { id: "e1", type: "auth.login", time: "2026-11-20T10:00:00Z", actor: { type: "user", id: "u" } },
+        ]),
       }),
     );
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     const body = await response.json();
-    expect(body).toEqual({ error: { code: "storage_unavailable", message: expect.stringContaining("nothing from this request was stored") } });
+    expect(body).toEqual({
+      error: { code: "storage_unavailable", message: expect.stringContaining("nothing from this request was stored") },
+    });
     expect(body).not.toHaveProperty("ids");
   });
 

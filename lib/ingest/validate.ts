@@ -31,7 +31,7 @@ export function findUnstorableValue(value: unknown): FieldError | null {
       const problem = stringProblem(current);
       if (problem) return { path: formatPath(path), message: problem };
     } else if (Array.isArray(current)) {
-      current.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+      for (const [index, item] of current.entries()) stack.push({ value: item, path: [...path, index] });
     } else if (current !== null && typeof current === "object") {
       for (const [key, item] of Object.entries(current)) {
         const problem = stringProblem(key);
@@ -51,11 +51,16 @@ function stringProblem(value: string): string | null {
 
 function issueToErrors(issue: z.core.$ZodIssue): FieldError[] {
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: "is not a field of this object" }));
+    return issue.keys.map((key) => ({
+      path: formatPath([...issue.path, key]),
+      message: "is not a field of this object",
+    }));
   }
   if (issue.code === "invalid_union" && issue.errors.every((branch) => branch.some((e) => e.code === "invalid_type"))) {
     const expected = issue.errors.flatMap((branch) => branch.map((e) => ("expected" in e ? e.expected : "")));
-    return [{ path: formatPath(issue.path), message: `has the wrong type: expected ${[...new Set(expected)].join(" or ")}` }];
+    return [
+      { path: formatPath(issue.path), message: `has the wrong type: expected ${[...new Set(expected)].join(" or ")}` },
+    ];
   }
   return [{ path: formatPath(issue.path), message: issue.message }];
 }
@@ -67,7 +72,10 @@ export function validateEvent(raw: unknown, sizeBytes?: number): Validated {
   }
   const size = sizeBytes ?? Buffer.byteLength(JSON.stringify(raw), "utf8");
   if (size > EVENT_MAX_BYTES) {
-    return { ok: false, errors: [{ path: "", message: `is ${size} bytes; an event may be at most ${EVENT_MAX_BYTES} bytes` }] };
+    return {
+      ok: false,
+      errors: [{ path: "", message: `is ${size} bytes; an event may be at most ${EVENT_MAX_BYTES} bytes` }],
+    };
   }
   const unstorable = findUnstorableValue(raw);
   if (unstorable) return { ok: false, errors: [unstorable] };

@@ -48,7 +48,7 @@ export type IngestPrincipal = { tenantId: string; keyId: string };
  * revoked key. It touches last_used_at at most once a minute, so the hot path stays one read.
  */
 export async function authenticateIngestKey(token: string | null | undefined): Promise<IngestPrincipal | null> {
-  if (!token || !token.startsWith(KEY_PREFIX) || token.length > 128) return null;
+  if (!token?.startsWith(KEY_PREFIX) || token.length > 128) return null;
   const { rows } = await pool().query<{ id: string; tenant_id: string; stale: boolean }>(
     `SELECT id, tenant_id, (last_used_at IS NULL OR last_used_at < now() - interval '1 minute') AS stale
        FROM ingest_keys WHERE key_hash = $1 AND revoked_at IS NULL`,

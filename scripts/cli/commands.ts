@@ -1,7 +1,16 @@
 import type { Command } from "./command";
 import { keysCreate, keysList, keysRevoke } from "./keys";
 import { tenantsCreate, tenantsList } from "./tenants";
+import { usersCreate, usersResetPassword } from "./users";
 
 // Every subcommand of `attest`, in help order. Add new ones (users create, rules validate,
 // verify, verify-export…) as their own files and list them here.
-export const COMMANDS: Command[] = [tenantsCreate, tenantsList, keysCreate, keysList, keysRevoke];
+export const COMMANDS: Command[] = [
+  tenantsCreate,
+  tenantsList,
+  keysCreate,
+  keysList,
+  keysRevoke,
+  usersCreate,
+  usersResetPassword,
+];

@@ -6,7 +6,7 @@ import { readEventsBody } from "@/lib/ingest/read-body";
 // The collector. The pipeline and its stages are described in lib/ingest/index.ts.
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute("ingestKey", async ({ request, principal }) => {
+export const POST = apiRoute({ auth: "ingestKey" }, async ({ request, principal }) => {
   const events = await readEventsBody(request);
   takeIngestTokens(principal.tenantId, events.length);
   const result = await ingestRawEvents(principal.tenantId, events);

@@ -3,4 +3,6 @@ import { collectorOpenApi } from "@/lib/contract/openapi";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute("none", async ({ request }) => Response.json(collectorOpenApi(new URL(request.url).origin)));
+export const GET = apiRoute({ auth: "none" }, async ({ request }) =>
+  Response.json(collectorOpenApi(new URL(request.url).origin)),
+);

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 // Drives the production build in Debian's Chromium (Playwright's own browser downloads are not
@@ -12,6 +13,7 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -45,7 +47,14 @@ export default defineConfig({
     // Always a fresh build, so the suite never tests stale code.
     command: `npx next build && npx next start --hostname 127.0.0.1 --port ${PORT}`,
     url: baseURL,
-    env: { DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Production mode has no default secret; each run gets its own.
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: baseURL,
+    },
     reuseExistingServer: false,
     timeout: 300_000,
     stdout: "pipe",

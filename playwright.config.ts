@@ -8,7 +8,11 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!databaseUrl)
   throw new Error("Set E2E_DATABASE_URL (or DATABASE_URL) to a migrated, seeded database, or use `npm test`.");
 
-const PORT = 3210;
+// A port per run, chosen once in the runner and inherited by its workers, with a build folder
+// to match: two suites running at once (two checkouts, or CI beside a developer) never collide.
+process.env.E2E_PORT ??= String(3300 + Math.floor(Math.random() * 600));
+const PORT = Number(process.env.E2E_PORT);
+const distDir = `.next-e2e-${PORT}`;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
@@ -54,6 +58,7 @@ export default defineConfig({
       // Production mode has no default secret; each run gets its own.
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: baseURL,
+      ATTEST_DIST_DIR: distDir,
     },
     reuseExistingServer: false,
     timeout: 300_000,

@@ -25,7 +25,7 @@ describe("storage failure mid-transaction", () => {
       const pending = postEvents(key, batch);
 
       let blockedPid: number | undefined;
-      for (let attempt = 0; attempt < 400 && !blockedPid; attempt++) {
+      for (let attempt = 0; attempt < 1200 && !blockedPid; attempt++) {
         const { rows } = await watcher.query<{ pid: number }>(
           `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%MERGE INTO agents%'
              AND datname = current_database()`,

@@ -75,7 +75,7 @@ async function main(): Promise<number> {
 
   const url = testUrl;
   const vitestArgs = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === "--"));
-  await step("vitest", () => run(bin("vitest"), ["run", "--passWithNoTests", ...vitestArgs]));
+  await step("vitest", () => run(bin("vitest"), ["run", ...vitestArgs]));
   await step("playwright (e2e)", () => e2e(url));
 
   console.log("\nSummary");

@@ -15,8 +15,11 @@ export type AgentUpdate = Seen & {
   client_ids: string[];
   owner_user_id: string | null;
   owner_since: string | null;
-  suspended_at: string | null;
+  /** The newest status this batch states for the agent (agent.suspended, agent.updated), by event time. */
+  status: AgentStatus | null;
+  status_changed_at: string | null;
 };
+export type AgentStatus = "active" | "suspended";
 export type HumanUpdate = Seen & { user_id: string; name: string | null };
 export type ClientUpdate = Seen & {
   client_id: string;
@@ -62,6 +65,14 @@ function touch<T extends Seen>(map: Map<string, T>, key: string, time: string, c
 
 const seen = (time: string): Seen => ({ first_seen: time, last_seen: time, event_count: 0 });
 
+/** The status an agent.* event sets: suspended, or what agent.updated says in attributes.status. */
+function statusStatedBy(event: NormalizedEvent): AgentStatus | null {
+  if (event.type === "agent.suspended") return "suspended";
+  if (event.type !== "agent.updated") return null;
+  const status = (event.attributes as Record<string, unknown> | undefined)?.status;
+  return status === "active" || status === "suspended" ? status : null;
+}
+
 export function collectRegistryUpdates(events: NormalizedEvent[]): RegistryUpdates {
   const agents = new Map<string, AgentUpdate>();
   const humans = new Map<string, HumanUpdate>();
@@ -79,7 +90,8 @@ export function collectRegistryUpdates(events: NormalizedEvent[]): RegistryUpdat
       client_ids: [],
       owner_user_id: null,
       owner_since: null,
-      suspended_at: null,
+      status: null,
+      status_changed_at: null,
     }));
     if (principal.name && time === agent.last_seen) agent.name = principal.name;
     return agent;
@@ -129,8 +141,12 @@ export function collectRegistryUpdates(events: NormalizedEvent[]): RegistryUpdat
     if (event.approval?.approver?.type === "user") touchHuman(event.approval.approver, time, false);
     if (event.type.startsWith("agent.") && event.target?.type === "agent") {
       const agent = touchAgent({ type: "agent", id: event.target.id, name: event.target.name }, time, false);
-      if (event.type === "agent.suspended")
-        agent.suspended_at = agent.suspended_at ? later(agent.suspended_at, time) : time;
+      const status = statusStatedBy(event);
+      // Newest by event time wins; at equal times the later event in the batch does.
+      if (status && (!agent.status_changed_at || Date.parse(time) >= Date.parse(agent.status_changed_at))) {
+        agent.status = status;
+        agent.status_changed_at = time;
+      }
     }
 
     if (client) {

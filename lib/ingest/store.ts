@@ -22,10 +22,16 @@ const seenColumns = `first_seen = LEAST(t.first_seen, s.first_seen), last_seen =
     event_count = t.event_count + s.event_count`;
 const SEEN_TYPES = "first_seen timestamptz, last_seen timestamptz, event_count bigint";
 
+// A status change from this batch replaces the stored one only if it is at least as new, so
+// events that arrive late never undo a later suspension or reactivation.
+const statusIsNewer =
+  "s.status IS NOT NULL AND (t.status_changed_at IS NULL OR s.status_changed_at >= t.status_changed_at)";
+
 const MERGE_AGENTS = `
   MERGE INTO agents t
   USING jsonb_to_recordset($2::jsonb) AS s(agent_id text, name text, kind text, kind_explicit boolean, registration text,
-    client_ids text[], owner_user_id text, owner_since timestamptz, suspended_at timestamptz, ${SEEN_TYPES})
+    client_ids text[], owner_user_id text, owner_since timestamptz, status text, status_changed_at timestamptz,
+    ${SEEN_TYPES})
   ON t.tenant_id = $1 AND t.agent_id = s.agent_id
   WHEN MATCHED THEN UPDATE SET
     name = COALESCE(s.name, t.name),
@@ -34,13 +40,13 @@ const MERGE_AGENTS = `
     ${mergeArrays("client_ids")},
     owner_user_id = CASE WHEN s.owner_since < t.owner_since OR t.owner_since IS NULL THEN COALESCE(s.owner_user_id, t.owner_user_id) ELSE t.owner_user_id END,
     owner_since = CASE WHEN s.owner_since < t.owner_since OR t.owner_since IS NULL THEN COALESCE(s.owner_since, t.owner_since) ELSE t.owner_since END,
-    status = CASE WHEN s.suspended_at IS NOT NULL THEN 'suspended' ELSE t.status END,
-    status_changed_at = COALESCE(s.suspended_at, t.status_changed_at),
+    status = CASE WHEN ${statusIsNewer} THEN s.status ELSE t.status END,
+    status_changed_at = CASE WHEN ${statusIsNewer} THEN s.status_changed_at ELSE t.status_changed_at END,
     ${seenColumns}
   WHEN NOT MATCHED THEN INSERT (tenant_id, agent_id, name, kind, registration, client_ids, owner_user_id, owner_since,
     first_seen, last_seen, event_count, status, status_changed_at)
   VALUES ($1, s.agent_id, s.name, s.kind, s.registration, s.client_ids, s.owner_user_id, s.owner_since,
-    s.first_seen, s.last_seen, s.event_count, CASE WHEN s.suspended_at IS NULL THEN 'active' ELSE 'suspended' END, s.suspended_at)`;
+    s.first_seen, s.last_seen, s.event_count, COALESCE(s.status, 'active'), s.status_changed_at)`;
 
 const MERGE_HUMANS = `
   MERGE INTO human_principals t

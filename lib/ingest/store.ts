@@ -5,16 +5,53 @@ import { collectRegistryUpdates, type RegistryUpdates } from "./registry";
 import { toEventRow } from "./rows";
 
 // The one write path for events. Everything happens in one transaction: take the tenant's
-// sequence lock, drop ids already stored, bulk-insert the rest, update the registries, commit.
+// sequence lock, bulk-insert the ids not stored yet, update the registries, commit.
 // Holding the tenant row lock makes sequence order equal commit order, keeps the sequence
 // gap-free, and makes the duplicate check exact under concurrent requests. Tenants do not
 // wait for each other.
 
+const EVENT_COLUMNS = [
+  "tenant_id",
+  "seq",
+  "event_id",
+  "type",
+  "time",
+  "received_at",
+  "outcome",
+  "actor_type",
+  "actor_id",
+  "agent_id",
+  "on_behalf_of_id",
+  "session_key",
+  "client_id",
+  "correlation_id",
+  "trace_id",
+  "span_id",
+  "parent_span_id",
+  "target_type",
+  "target_id",
+  "policy_decision",
+  "delegation_depth",
+  "data",
+];
+
+// One statement, run under the tenant lock: skip ids already stored (exact, since no other
+// writer of this tenant can run now), number the rest from the tenant's sequence in request
+// order, insert them, and advance the sequence by what was inserted.
 const INSERT_EVENTS = `
-  INSERT INTO events
-  SELECT * FROM jsonb_populate_recordset(NULL::events, $1::jsonb)
-  ON CONFLICT (tenant_id, event_id) DO NOTHING
-  RETURNING event_id`;
+  WITH candidate AS (
+    SELECT r.*, row_number() OVER (ORDER BY r.ordinality) AS n
+    FROM jsonb_populate_recordset(NULL::events, $1::jsonb) WITH ORDINALITY AS r
+    WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.tenant_id = $2 AND e.event_id = r.event_id)
+  ), inserted AS (
+    INSERT INTO events (${EVENT_COLUMNS.join(", ")})
+    SELECT ${EVENT_COLUMNS.map((c) => (c === "tenant_id" ? "$2" : c === "seq" ? "$3::bigint + n" : c)).join(", ")}
+    FROM candidate
+    RETURNING event_id
+  ), advanced AS (
+    UPDATE tenants SET event_seq = event_seq + (SELECT count(*) FROM inserted) WHERE id = $2
+  )
+  SELECT event_id FROM inserted`;
 
 const mergeArrays = (column: string) =>
   `${column} = ARRAY(SELECT DISTINCT x FROM unnest(t.${column} || s.${column}) AS x ORDER BY x)`;
@@ -98,6 +135,10 @@ export type StoreResult = { storedIds: Set<string> };
  * already stored are skipped. Throws (and stores nothing) if any statement fails.
  */
 export async function storeEvents(tenantId: string, events: NormalizedEvent[], receivedAt: Date): Promise<StoreResult> {
+  // Rows are serialized before the tenant lock is taken, so the lock covers only database work.
+  // Their seq is assigned in SQL from the locked sequence.
+  const received = receivedAt.toISOString();
+  const rowsJson = JSON.stringify(events.map((event) => toEventRow(event, tenantId, 0, received)));
   const client = await pool().connect();
   let broken = false;
   // A connection that dies while checked out emits 'error'; unheard, it would crash the process.
@@ -111,24 +152,14 @@ export async function storeEvents(tenantId: string, events: NormalizedEvent[], r
       tenantId,
     ]);
     if (locked.rows.length === 0) throw new Error(`tenant ${tenantId} does not exist`);
-    // A new statement, so it sees everything committed before we got the lock.
-    const existing = await client.query<{ event_id: string }>(
-      "SELECT event_id FROM events WHERE tenant_id = $1 AND event_id = ANY($2::text[])",
-      [tenantId, events.map((event) => event.id)],
-    );
-    const stored = new Set(existing.rows.map((row) => row.event_id));
-    const fresh = events.filter((event) => !stored.has(event.id));
-    const storedIds = new Set<string>();
-    if (fresh.length > 0) {
-      const base = Number(locked.rows[0]?.event_seq);
-      const received = receivedAt.toISOString();
-      const rows = fresh.map((event, index) => toEventRow(event, tenantId, base + index + 1, received));
-      const inserted = await client.query<{ event_id: string }>(INSERT_EVENTS, [JSON.stringify(rows)]);
-      if (inserted.rows.length !== fresh.length) throw new Error("event insert raced a concurrent writer");
-      for (const row of inserted.rows) storedIds.add(row.event_id);
-      await client.query("UPDATE tenants SET event_seq = $2 WHERE id = $1", [tenantId, base + fresh.length]);
-      await mergeRegistries(client, tenantId, collectRegistryUpdates(fresh));
-    }
+    const inserted = await client.query<{ event_id: string }>(INSERT_EVENTS, [
+      rowsJson,
+      tenantId,
+      locked.rows[0]?.event_seq,
+    ]);
+    const storedIds = new Set(inserted.rows.map((row) => row.event_id));
+    const fresh = events.filter((event) => storedIds.has(event.id));
+    if (fresh.length > 0) await mergeRegistries(client, tenantId, collectRegistryUpdates(fresh));
     await client.query("COMMIT");
     return { storedIds };
   } catch (error) {

@@ -41,6 +41,49 @@ export async function revokeIngestKey(prefix: string, tenantId?: string): Promis
   return result.count > 0;
 }
 
+/** What lists show of a key: never the key or its hash. Dates are ISO strings, ready for JSON. */
+export type IngestKeyView = {
+  prefix: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+const keyViewSelect = { prefix: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+function toKeyView(row: {
+  prefix: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}) {
+  return {
+    prefix: row.prefix,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  } satisfies IngestKeyView;
+}
+
+/** A tenant's keys, newest first, live and revoked. */
+export async function listIngestKeys(tenantId: string): Promise<IngestKeyView[]> {
+  const rows = await prisma.ingestKey.findMany({
+    where: { tenantId },
+    orderBy: { createdAt: "desc" },
+    select: keyViewSelect,
+  });
+  return rows.map(toKeyView);
+}
+
+/** One key of this tenant by prefix, or null (also for another tenant's key). */
+export async function findIngestKey(tenantId: string, prefix: string): Promise<IngestKeyView | null> {
+  const row = await prisma.ingestKey.findFirst({ where: { tenantId, prefix }, select: keyViewSelect });
+  return row ? toKeyView(row) : null;
+}
+
 export type IngestPrincipal = { tenantId: string; keyId: string };
 
 /**

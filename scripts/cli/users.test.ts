@@ -1,0 +1,87 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "../../lib/auth/passwords";
+import { disconnectDb } from "../../lib/db";
+import { getMember } from "../../lib/members";
+import { createTenant } from "../../lib/tenants";
+import { findUserByEmail } from "../../lib/users";
+
+// `attest users …` as a child process, the way operators run it: the last stdout line is the
+// generated password, and it must verify against the stored hash.
+
+const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+
+type Run = { code: number; stdout: string; stderr: string };
+
+function attest(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      tsx,
+      ["scripts/attest.ts", ...args],
+      { cwd: root, env: process.env, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const lastLine = (run: Run) => run.stdout.trimEnd().split("\n").at(-1) as string;
+const unique = randomBytes(4).toString("hex");
+
+afterAll(() => disconnectDb());
+
+describe("attest users", () => {
+  it("creates an admin whose printed password verifies, then resets it", async () => {
+    const tenant = await createTenant(`cli-users-${unique}`);
+    const email = `ops-${unique}@cli.attest.test`;
+    const created = await attest("users", "create", "--tenant", tenant.slug, "--email", email, "--role", "admin");
+    expect(created.code, created.stderr).toBe(0);
+    const password = lastLine(created);
+    expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+    const user = await findUserByEmail(email);
+    expect(await verifyPassword(user?.passwordHash, password)).toBe(true);
+    expect((await getMember(tenant.id, user?.id as string))?.role).toBe("admin");
+
+    const reset = await attest("users", "reset-password", "--email", email);
+    expect(reset.code, reset.stderr).toBe(0);
+    const fresh = lastLine(reset);
+    expect(fresh).not.toBe(password);
+    const updated = await findUserByEmail(email);
+    expect(await verifyPassword(updated?.passwordHash, fresh)).toBe(true);
+    expect(await verifyPassword(updated?.passwordHash, password)).toBe(false);
+  });
+
+  it("adds an existing user to another tenant without printing a password", async () => {
+    const tenant = await createTenant(`cli-users2-${unique}`);
+    const email = `ops-${unique}@cli.attest.test`;
+    const added = await attest("users", "create", "--tenant", tenant.slug, "--email", email, "--role", "viewer");
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain("Added existing user");
+    expect(lastLine(added)).not.toMatch(/^[A-Za-z0-9]{20}$/);
+  });
+
+  it("refuses a bad role, a bad email and an unknown tenant", async () => {
+    const { slug } = await createTenant(`cli-users3-${unique}`);
+    const cases: [string[], number, string][] = [
+      [["users", "create", "--tenant", slug, "--email", "x@y.test", "--role", "owner"], 2, "invalid --role"],
+      [["users", "create", "--tenant", slug, "--email", "not-an-email", "--role", "admin"], 2, "invalid --email"],
+      [
+        ["users", "create", "--tenant", "no-such-tenant-q", "--email", "x@y.test", "--role", "admin"],
+        1,
+        "unknown tenant",
+      ],
+      [["users", "reset-password", "--email", `nobody-${unique}@cli.attest.test`], 1, "no user with that email"],
+    ];
+    const results = await Promise.all(cases.map(([args]) => attest(...args)));
+    results.forEach((result, i) => {
+      const [args, code, message] = cases[i] as [string[], number, string];
+      expect(result.code, args.join(" ")).toBe(code);
+      expect(result.stderr).toContain(message);
+    });
+  });
+});

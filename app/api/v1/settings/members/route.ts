@@ -1,0 +1,14 @@
+import { apiRoute, jsonBody } from "@/lib/api/route";
+import { addMember, addMemberInput, listMembers } from "@/lib/members";
+
+// Members of the active tenant. Admins only; the tenant comes from the session, never the body.
+export const GET = apiRoute({ auth: "session", permission: "settings:manage" }, async ({ auth }) =>
+  Response.json({ members: await listMembers(auth.tenant.id) }),
+);
+
+// A new account's generated password is in this response once; it is stored only hashed.
+export const POST = apiRoute({ auth: "session", permission: "settings:manage" }, async ({ request, auth }) => {
+  const input = await jsonBody(request, addMemberInput);
+  const result = await addMember(auth.tenant.id, input);
+  return Response.json(result, { status: 201, headers: { "Cache-Control": "no-store" } });
+});

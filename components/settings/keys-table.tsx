@@ -1,0 +1,100 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { buttonClass, dangerButtonClass } from "@/components/ui/styles";
+import type { IngestKeyView } from "@/lib/keys/ingest-keys";
+import { callSettingsApi, formatTime } from "./api";
+
+export function KeysTable({ keys }: { keys: IngestKeyView[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function revoke(prefix: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      await callSettingsApi("DELETE", `/api/v1/settings/keys/${encodeURIComponent(prefix)}`);
+      setConfirming(null);
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      {error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-800">
+            <tr>
+              <th className="py-2 pr-4 font-medium">Prefix</th>
+              <th className="py-2 pr-4 font-medium">Name</th>
+              <th className="py-2 pr-4 font-medium">Created</th>
+              <th className="py-2 pr-4 font-medium">Last used</th>
+              <th className="py-2 pr-4 font-medium">Status</th>
+              <th className="py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {keys.map((key) => (
+              <tr key={key.prefix} data-testid="key-row" className={key.revokedAt ? "text-slate-400" : ""}>
+                <td className="py-2 pr-4 font-mono text-xs">{key.prefix}…</td>
+                <td className="py-2 pr-4">{key.name}</td>
+                <td className="py-2 pr-4 whitespace-nowrap">{formatTime(key.createdAt)}</td>
+                <td className="py-2 pr-4 whitespace-nowrap">{formatTime(key.lastUsedAt)}</td>
+                <td className="py-2 pr-4 whitespace-nowrap">
+                  {key.revokedAt ? (
+                    `Revoked ${formatTime(key.revokedAt)}`
+                  ) : (
+                    <span className="font-medium text-emerald-700 dark:text-emerald-400">Active</span>
+                  )}
+                </td>
+                <td className="py-2 text-right whitespace-nowrap">
+                  {key.revokedAt ? null : confirming === key.prefix ? (
+                    <span className="inline-flex items-center gap-2">
+                      <span className="text-xs text-slate-600 dark:text-slate-400">
+                        Senders using it get 401 at once.
+                      </span>
+                      <button
+                        type="button"
+                        className={dangerButtonClass}
+                        disabled={busy}
+                        onClick={() => revoke(key.prefix)}
+                      >
+                        Confirm revoke
+                      </button>
+                      <button type="button" className={buttonClass} onClick={() => setConfirming(null)}>
+                        Cancel
+                      </button>
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      className={buttonClass}
+                      aria-label={`Revoke ${key.prefix}`}
+                      onClick={() => setConfirming(key.prefix)}
+                    >
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

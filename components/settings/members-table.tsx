@@ -1,0 +1,114 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { buttonClass, dangerButtonClass } from "@/components/ui/styles";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import type { MemberView } from "@/lib/members";
+import { callSettingsApi, formatTime } from "./api";
+
+export function MembersTable({ members, currentUserId }: { members: MemberView[]; currentUserId: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  async function act(userId: string, method: "PATCH" | "DELETE", body?: { role: Role }) {
+    setBusy(userId);
+    setError(null);
+    try {
+      await callSettingsApi(method, `/api/v1/settings/members/${userId}`, body);
+      setConfirming(null);
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+      // A refused change leaves the select showing the stored role again.
+      router.refresh();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      {error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-800">
+            <tr>
+              <th className="py-2 pr-4 font-medium">Email</th>
+              <th className="py-2 pr-4 font-medium">Name</th>
+              <th className="py-2 pr-4 font-medium">Role</th>
+              <th className="py-2 pr-4 font-medium">Last sign-in</th>
+              <th className="py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {members.map((member) => (
+              <tr key={member.userId} data-testid="member-row">
+                <td className="py-2 pr-4 font-medium text-slate-900 dark:text-slate-100">
+                  {member.email}
+                  {member.userId === currentUserId && <span className="ml-2 text-xs text-slate-500">(you)</span>}
+                  {!member.hasPassword && <span className="ml-2 text-xs text-slate-500">SSO</span>}
+                </td>
+                <td className="py-2 pr-4 text-slate-700 dark:text-slate-300">{member.name ?? "–"}</td>
+                <td className="py-2 pr-4">
+                  <select
+                    aria-label={`Role of ${member.email}`}
+                    key={member.role}
+                    defaultValue={member.role}
+                    disabled={busy === member.userId}
+                    onChange={(event) => act(member.userId, "PATCH", { role: event.target.value as Role })}
+                    className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950"
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {role}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="py-2 pr-4 whitespace-nowrap text-slate-600 dark:text-slate-400">
+                  {formatTime(member.lastSignInAt)}
+                </td>
+                <td className="py-2 text-right whitespace-nowrap">
+                  {confirming === member.userId ? (
+                    <span className="inline-flex items-center gap-2">
+                      <span className="text-xs text-slate-600 dark:text-slate-400">Remove from this tenant?</span>
+                      <button
+                        type="button"
+                        className={dangerButtonClass}
+                        disabled={busy === member.userId}
+                        onClick={() => act(member.userId, "DELETE")}
+                      >
+                        Confirm removal
+                      </button>
+                      <button type="button" className={buttonClass} onClick={() => setConfirming(null)}>
+                        Cancel
+                      </button>
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      className={buttonClass}
+                      aria-label={`Remove ${member.email}`}
+                      onClick={() => setConfirming(member.userId)}
+                    >
+                      Remove
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

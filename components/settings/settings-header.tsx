@@ -1,0 +1,11 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { SettingsTabs } from "./settings-tabs";
+
+export function SettingsHeader({ tenantName }: { tenantName: string }) {
+  return (
+    <>
+      <PageHeader title="Settings" description={`Members, roles and ingest keys of ${tenantName}.`} />
+      <SettingsTabs />
+    </>
+  );
+}

@@ -1,17 +1,20 @@
 import net from "node:net";
 import path from "node:path";
+import { disconnectDb } from "../lib/db";
+import { ensureDemoAdmin, ensureDevSecret, signInHint } from "../lib/demo/demo-admin";
 import { migrateDeploy, withDatabaseName } from "./lib/database";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { bin, onStopSignal, projectRoot, redactPassword, run, start, stopChildren } from "./lib/processes";
 
 // `npm run dev`: a working Attest on a bare machine. Without DATABASE_URL it starts an embedded
 // Postgres (data in .data/dev-pg); with DATABASE_URL it uses that server and nothing else.
-// Then: migrate, load demo data if the database has no events, start `next dev`.
-
-// How to sign in, printed with the URL. Change it here when sign-in lands.
-const SIGN_IN_HINT = "No sign-in yet; the dashboard with sign-in comes with issue 3.";
+// Then: migrate, load demo data if the database has no events, make sure the demo tenant has an
+// admin (generated password, kept in .data/demo-admin.json), start `next dev`.
 
 const EMBEDDED = { dataDir: path.join(projectRoot, ".data/dev-pg"), port: 54329, database: "attest" };
+// Git-ignored, mode 0600: generated per machine, never a default baked into the code.
+const DEMO_ADMIN_FILE = path.join(projectRoot, ".data/demo-admin.json");
+const DEV_SECRET_FILE = path.join(projectRoot, ".data/nextauth-secret");
 const host = process.env.HOST || "127.0.0.1";
 // A self-hosted audit tool should not phone home; these machines are offline anyway.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -40,6 +43,12 @@ async function main() {
   await migrateDeploy(databaseUrl);
   const seeded = await run(bin("tsx"), ["scripts/seed.ts", "--if-empty"]);
   if (seeded !== 0) throw new Error(`Loading demo data failed (exit code ${seeded}).`);
+  const demoAdmin = await ensureDemoAdmin({ credentialsFile: DEMO_ADMIN_FILE });
+  await disconnectDb();
+
+  const url = `http://${host}:${port}`;
+  process.env.NEXTAUTH_SECRET ||= ensureDevSecret(DEV_SECRET_FILE);
+  process.env.NEXTAUTH_URL ||= url;
 
   const next = start(bin("next"), ["dev", "--hostname", host, "--port", port]);
   next.on("exit", (code) => {
@@ -49,13 +58,12 @@ async function main() {
   });
   await waitForPort(host, Number(port));
 
-  const url = `http://${host}:${port}`;
   console.log(
     [
       "",
       "────────────────────────────────────────────────────────",
       `  Attest is running:  ${url}`,
-      `  Sign in:            ${SIGN_IN_HINT}`,
+      `  Sign in:            ${signInHint(demoAdmin)}`,
       `  Ready in ${((Date.now() - began) / 1000).toFixed(1)} s. Ctrl-C stops Next.js${embedded ? " and Postgres" : ""}.`,
       "────────────────────────────────────────────────────────",
       "",

@@ -1,0 +1,12 @@
+import { notFound } from "@/lib/api/errors";
+import { apiRoute } from "@/lib/api/route";
+import { eventById } from "@/lib/queries/event-by-id";
+
+// GET /api/v1/events/<eventId>: one event of the signed-in tenant. Another tenant's id is a
+// 404, exactly like an unknown one, so its existence is never confirmed.
+export const GET = apiRoute({ auth: "session", permission: "data:read" }, async ({ params, auth }) => {
+  const eventId = typeof params.eventId === "string" ? params.eventId : "";
+  const event = eventId ? await eventById(auth.tenant.id, eventId) : null;
+  if (!event) throw notFound("No such event.");
+  return Response.json({ event }, { headers: { "Cache-Control": "no-store" } });
+});

@@ -1,5 +1,6 @@
 import { forbidden, redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
 import { AppShell } from "@/components/shell/app-shell";
 import { getAuthContext } from "@/lib/auth/session";
 
@@ -9,5 +10,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const auth = await getAuthContext();
   if (!auth) redirect("/sign-in");
   if (auth === "no-tenant") forbidden();
-  return <AppShell auth={auth}>{children}</AppShell>;
+  return (
+    <AppShell auth={auth}>
+      <Providers>{children}</Providers>
+    </AppShell>
+  );
 }

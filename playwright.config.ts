@@ -8,11 +8,12 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!databaseUrl)
   throw new Error("Set E2E_DATABASE_URL (or DATABASE_URL) to a migrated, seeded database, or use `npm test`.");
 
-// A port per run, chosen once in the runner and inherited by its workers, with a build folder
-// to match: two suites running at once (two checkouts, or CI beside a developer) never collide.
+// A port per run, chosen once in the runner and inherited by its workers, so a suite never
+// collides with a dev server or another checkout's suite. The production build goes to its own
+// folder, so it never clobbers `next dev`'s .next.
 process.env.E2E_PORT ??= String(3300 + Math.floor(Math.random() * 600));
 const PORT = Number(process.env.E2E_PORT);
-const distDir = `.next-e2e-${PORT}`;
+const distDir = ".next-e2e";
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 // Creates the people the e2e specs sign in as, in the seeded database the web server uses:
@@ -7,19 +7,7 @@ import path from "node:path";
 // per run and handed to the specs through a git-ignored file.
 export const E2E_USERS_FILE = path.join(import.meta.dirname, "../.data/e2e-users.json");
 
-// Each run builds into .next-e2e-<port>; builds of runs that ended over an hour ago are removed.
-function removeStaleBuilds() {
-  const root = path.join(import.meta.dirname, "..");
-  const current = `.next-e2e-${process.env.E2E_PORT}`;
-  for (const name of readdirSync(root)) {
-    if (!name.startsWith(".next-e2e-") || name === current) continue;
-    const folder = path.join(root, name);
-    if (Date.now() - statSync(folder).mtimeMs > 3_600_000) rmSync(folder, { recursive: true, force: true });
-  }
-}
-
 export default async function globalSetup() {
-  removeStaleBuilds();
   process.env.DATABASE_URL = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
   const { generatePassword } = await import("../lib/auth/passwords");
   const { createUser, setMembership } = await import("../lib/users");

@@ -1,28 +1,23 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures";
 
-// The foundation page, as a person sees it after `npm run dev` loaded the demo data.
-test("home page shows the demo tenant's event count and latest events", async ({ page }) => {
+// The home page holds no data of its own: it sends people to sign-in, or to their overview.
+test("signed-out visitors of the home page are sent to sign-in, and see no tenant data", async ({ page }) => {
   await page.goto("/");
-
-  await expect(page).toHaveTitle("Attest");
-  await expect(page.getByRole("heading", { level: 1, name: "Demo tenant activity" })).toBeVisible();
-
-  const count = page.getByTestId("event-count");
-  await expect(count).toBeVisible();
-  // A positive whole number, e.g. "1,234".
-  await expect(count).toHaveText(/^[1-9][\d,]*$/);
-  const value = Number((await count.textContent())?.replace(/\D/g, ""));
-
-  const table = page.getByRole("table", { name: "Latest events in the demo tenant" });
-  const rows = table.getByRole("row");
-  // One header row plus up to 20 events.
-  await expect(rows).toHaveCount(Math.min(value, 20) + 1);
-  await expect(table.getByRole("columnheader", { name: "Correlation ID" })).toBeVisible();
-  await expect(table.getByRole("cell", { name: /^(mcp\.tool\.called|policy\.evaluated)$/ }).first()).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("heading", { name: "Sign in to Attest" })).toBeVisible();
+  await expect(page.getByTestId("kpi-events")).toHaveCount(0);
 });
 
-test("the events table can be reached with the keyboard", async ({ page }) => {
+test("an admin opening the home page lands on the overview with the demo data and charts", async ({ page }) => {
+  await signIn(page, "admin");
   await page.goto("/");
-  await page.keyboard.press("Tab");
-  await expect(page.getByRole("region", { name: "Latest events in the demo tenant" })).toBeFocused();
+  await expect(page).toHaveURL(/\/overview/);
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+
+  const events = page.getByTestId("kpi-events-value");
+  // A positive whole number, e.g. "1,234".
+  await expect(events).toHaveText(/^[1-9][\d,]*$/);
+  await expect(page.getByRole("figure", { name: "Events over time" }).locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Top agents" }).locator("svg.recharts-surface")).toBeVisible();
 });

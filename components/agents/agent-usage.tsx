@@ -57,7 +57,7 @@ export function ToolsAndScopes({
               key={scope.scope}
               className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-200"
             >
-              {scope.scope} <span className="text-slate-500 dark:text-slate-400">×{scope.events}</span>
+              {scope.scope} <span className="text-slate-600 dark:text-slate-300">×{scope.events}</span>
             </li>
           ))}
         </ul>

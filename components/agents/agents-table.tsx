@@ -48,7 +48,7 @@ export function AgentsTable({ agents, caption }: { agents: AgentListItem[]; capt
                 <Link href={agentHref(agent.agentId)} className={`${linkClass} font-medium`}>
                   {agent.name ?? agent.agentId}
                 </Link>
-                <span className="block font-mono text-xs text-slate-500 dark:text-slate-400">{agent.agentId}</span>
+                <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">{agent.agentId}</span>
               </th>
               <td className={td}>{kindLabel(agent.kind)}</td>
               <td className={td}>{registrationLabel(agent.registration)}</td>

@@ -5,7 +5,7 @@ import pg from "pg";
 
 export type E2eUser = "admin" | "analyst" | "auditor" | "viewer" | "lockout" | "rival";
 
-const USERS_FILE = path.join(import.meta.dirname, "../.data/e2e-users.json");
+const USERS_FILE = path.join(import.meta.dirname, `../.data/e2e-users-${process.env.E2E_PORT}.json`);
 
 export function credentials(user: E2eUser): { email: string; password: string; tenant: string } {
   const users = JSON.parse(readFileSync(USERS_FILE, "utf8"));
@@ -19,7 +19,8 @@ export async function signIn(page: Page, user: E2eUser) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/overview/);
+  // Signing in hashes a password and renders the overview; allow for a loaded CI machine.
+  await expect(page).toHaveURL(/\/overview/, { timeout: 20_000 });
 }
 
 /**

@@ -5,7 +5,9 @@ import path from "node:path";
 // one user per role in the demo tenant, and an admin of a second tenant ("rival") that has
 // events and an agent of its own, for the tenant-isolation specs. Passwords are generated
 // per run and handed to the specs through a git-ignored file.
-export const E2E_USERS_FILE = path.join(import.meta.dirname, "../.data/e2e-users.json");
+// One file per run (E2E_PORT is chosen per run in playwright.config.ts), so two suites running
+// at once never read each other's users.
+export const E2E_USERS_FILE = path.join(import.meta.dirname, `../.data/e2e-users-${process.env.E2E_PORT}.json`);
 
 export default async function globalSetup() {
   process.env.DATABASE_URL = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;

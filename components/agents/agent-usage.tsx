@@ -113,8 +113,8 @@ export function RecentEvents({ events, agentId, range }: { events: RecentEvent[]
                   <td className="py-1.5 pr-3">
                     <OutcomeBadge outcome={event.outcome} />
                   </td>
-                  <td className="max-w-48 truncate py-1.5 pr-3 font-mono text-xs">{event.targetId ?? "—"}</td>
-                  <td className="max-w-48 truncate py-1.5 text-xs">{event.onBehalfOfId ?? "—"}</td>
+                  <td className="max-w-40 truncate py-1.5 pr-3 font-mono text-xs">{event.targetId ?? "—"}</td>
+                  <td className="max-w-36 truncate py-1.5 text-xs">{event.onBehalfOfId ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -61,9 +61,14 @@ export function IdentityCard({
                     {client.name ? `${client.name} · ` : ""}
                     {kindLabel(client.kind)} · {registrationLabel(client.registration)}
                   </span>
-                  {client.metadataUrl && (
+                  {client.metadataUrl && client.metadataUrl !== client.clientId && (
                     <span className="block text-xs text-slate-600 dark:text-slate-400">
                       Metadata document: <span className="font-mono break-all">{client.metadataUrl}</span>
+                    </span>
+                  )}
+                  {client.metadataUrl === client.clientId && (
+                    <span className="block text-xs text-slate-600 dark:text-slate-400">
+                      The client id is its metadata document URL.
                     </span>
                   )}
                 </li>

@@ -13,10 +13,11 @@ import { SuspendedMarker } from "./suspended-marker";
 
 const ROW_HEIGHT = 41;
 const COLUMNS = ["Time (UTC)", "Type", "Outcome", "Actor", "On behalf of", "Target", "Correlation ID"];
-const WIDTHS = ["w-48", "w-44", "w-24", "w-52", "w-32", "w-48", "w-40"];
+// Fixed widths for the short columns; the id columns share the rest and truncate (with a title).
+const WIDTHS = ["w-44", "w-44", "w-24", "w-52", "", "", ""];
 const cell = "truncate whitespace-nowrap px-3 py-2.5 align-middle";
 const mono = "font-mono text-xs";
-const none = <span className="text-slate-400 dark:text-slate-500">—</span>;
+const none = <span className="text-slate-500 dark:text-slate-400">—</span>;
 
 type Props = {
   events: EventListItem[];
@@ -108,7 +109,7 @@ export function EventsTable({ events, selectedId, onOpen, onNearEnd }: Props) {
         role="grid"
         aria-label="Events"
         aria-rowcount={events.length + 1}
-        className="w-full min-w-[68rem] table-fixed border-collapse text-sm"
+        className="w-full min-w-[60rem] table-fixed border-collapse text-sm"
       >
         <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 shadow-[0_1px_0] shadow-slate-200 dark:bg-slate-900 dark:text-slate-400 dark:shadow-slate-800">
           <tr aria-rowindex={1}>
@@ -133,6 +134,7 @@ export function EventsTable({ events, selectedId, onOpen, onNearEnd }: Props) {
               <tr
                 key={event.seq}
                 data-index={item.index}
+                data-event-id={event.eventId}
                 aria-rowindex={item.index + 2}
                 aria-selected={selected}
                 tabIndex={item.index === clamped ? 0 : -1}
@@ -148,22 +150,31 @@ export function EventsTable({ events, selectedId, onOpen, onNearEnd }: Props) {
                 }`}
               >
                 <td className={`${cell} ${mono} text-slate-600 dark:text-slate-400`}>
-                  <time dateTime={event.time}>{formatEventTime(event.time)}</time>
+                  <time dateTime={event.time} title={event.time}>
+                    {formatEventTime(event.time, "s")}
+                  </time>
                 </td>
                 <td className={`${cell} ${mono} text-slate-900 dark:text-slate-100`}>{event.type}</td>
                 <td className={cell}>
                   <OutcomeBadge outcome={event.outcome} />
                 </td>
                 <td className={cell} title={event.actorName ?? undefined}>
-                  <span className="text-xs text-slate-500 dark:text-slate-400">{event.actorType}</span>{" "}
+                  <span className="text-xs text-slate-600 dark:text-slate-400">{event.actorType}</span>{" "}
                   <span className={`${mono} text-slate-900 dark:text-slate-100`}>{event.actorId}</span>
                   {event.actorSuspended && <SuspendedMarker />}
                 </td>
-                <td className={`${cell} ${mono}`}>{event.onBehalfOfId ?? none}</td>
+                <td className={`${cell} ${mono}`} title={event.onBehalfOfId ?? undefined}>
+                  {event.onBehalfOfId ?? none}
+                </td>
                 <td className={`${cell} ${mono}`} title={event.targetId ?? undefined}>
                   {event.targetId ?? none}
                 </td>
-                <td className={`${cell} ${mono} text-slate-600 dark:text-slate-400`}>{event.correlationId ?? none}</td>
+                <td
+                  className={`${cell} ${mono} text-slate-600 dark:text-slate-400`}
+                  title={event.correlationId ?? undefined}
+                >
+                  {event.correlationId ?? none}
+                </td>
               </tr>
             );
           })}

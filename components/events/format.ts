@@ -1,6 +1,7 @@
-// UTC, to the millisecond: audit timelines are compared across machines and time zones.
-export function formatEventTime(iso: string): string {
-  return `${iso.slice(0, 23).replace("T", " ")}`;
+// UTC: audit timelines are compared across machines and time zones. The list shows seconds
+// (the full value is in the <time> title); the detail shows milliseconds.
+export function formatEventTime(iso: string, precision: "ms" | "s" = "ms"): string {
+  return iso.slice(0, precision === "ms" ? 23 : 19).replace("T", " ");
 }
 
 export const agentHref = (agentId: string) => `/agents/${encodeURIComponent(agentId)}`;

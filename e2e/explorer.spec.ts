@@ -106,7 +106,9 @@ test("a rival tenant's admin gets a 404 for a demo event, in the page and the AP
   const rival = await browser.newContext();
   const page = await rival.newPage();
   await signInAs(page, "rival");
-  await page.goto(`/events/${encodeURIComponent(demoEventId)}`);
+  // The list's loading boundary lives in a route group, so nothing streams before notFound().
+  const response = await page.goto(`/events/${encodeURIComponent(demoEventId)}`);
+  expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "404: event not found" })).toBeVisible();
   await expect(page.getByText(demoEventId)).toHaveCount(0);
   const api = await page.request.get(`/api/v1/events/${encodeURIComponent(demoEventId)}`);

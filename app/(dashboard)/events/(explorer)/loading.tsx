@@ -1,4 +1,5 @@
-// Shown while the explorer's first page loads: the same layout, in grey.
+// Shown while the explorer's first page loads: the same layout, in grey. It sits in the
+// (explorer) group so /events/<id> has no loading boundary: an unknown id there is a real 404.
 export default function EventsLoading() {
   return (
     <div aria-busy="true" className="animate-pulse space-y-4">

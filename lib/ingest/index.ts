@@ -6,7 +6,8 @@
 //   4. normalize — server ids, traceparent → trace, RFC 8693 act → delegation (contract/normalize.ts)
 //   5. dedupe    — repeated ids inside the request count as duplicates
 //   6. store     — one transaction: tenant sequence lock, drop stored ids, bulk insert,
-//                  registry merges (agents, humans, OAuth clients, sessions), commit (store.ts)
+//                  registry merges (agents, humans, OAuth clients, sessions), hourly counts
+//                  for the overview (hourly-counts.ts), commit (store.ts)
 //   7. answer    — 200 / 207 / 400 with per-event errors; ids only after the commit
 //
 // Nothing is acknowledged before the commit; a failed transaction stores nothing and the

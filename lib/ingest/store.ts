@@ -1,11 +1,13 @@
 import type { PoolClient } from "pg";
 import type { NormalizedEvent } from "../contract/normalize";
 import { pool } from "../db";
+import { addHourlyCounts } from "./hourly-counts";
 import { collectRegistryUpdates, type RegistryUpdates } from "./registry";
 import { toEventRow } from "./rows";
 
 // The one write path for events. Everything happens in one transaction: take the tenant's
-// sequence lock, bulk-insert the ids not stored yet, update the registries, commit.
+// sequence lock, bulk-insert the ids not stored yet, update the registries and the hourly
+// counts, commit.
 // Holding the tenant row lock makes sequence order equal commit order, keeps the sequence
 // gap-free, and makes the duplicate check exact under concurrent requests. Tenants do not
 // wait for each other.
@@ -159,7 +161,10 @@ export async function storeEvents(tenantId: string, events: NormalizedEvent[], r
     ]);
     const storedIds = new Set(inserted.rows.map((row) => row.event_id));
     const fresh = events.filter((event) => storedIds.has(event.id));
-    if (fresh.length > 0) await mergeRegistries(client, tenantId, collectRegistryUpdates(fresh));
+    if (fresh.length > 0) {
+      await mergeRegistries(client, tenantId, collectRegistryUpdates(fresh));
+      await addHourlyCounts(client, tenantId, fresh);
+    }
     await client.query("COMMIT");
     return { storedIds };
   } catch (error) {

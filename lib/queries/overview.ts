@@ -1,12 +1,10 @@
 import { pool } from "../db";
 import { type BucketUnit, bucketUnitFor, fillBuckets } from "./overview-buckets";
 
-// The overview's numbers for one tenant and time range. At a million events the cost is
-// reading the range's rows, so they are read once: one statement groups them three ways
-// (GROUPING SETS) — per time bucket by outcome and policy decision, per agent, per tool.
-// Beside it, in parallel: the tenant's suspended agents, and the pending approvals. Every
-// statement is scoped `tenant_id = $1 AND time >= $2 AND time < $3` (or to the tenant's
-// registry), which the (tenant_id, time) and (tenant_id, type, time) indexes bound.
+// The overview's numbers for one tenant and time range. One statement groups the range's
+// counts three ways (GROUPING SETS) — per time bucket by outcome and policy decision, per
+// agent, per tool. Beside it, in parallel: the tenant's suspended agents, and the pending
+// approvals. Every statement is scoped to the tenant and the range.
 
 export type Range = { from: Date; to: Date };
 
@@ -36,25 +34,42 @@ export type OverviewAggregates = {
 const TOP = 10;
 
 // GROUPING(t, agent_id, tool) tells the sets apart: 3 = per bucket, 5 = per agent, 6 = per tool.
+// Whole hours are read from event_hourly_counts (kept current on ingest), so a 30-day range
+// reads a few thousand count rows instead of every event; only the partial hours at either
+// end ($2..$5 and $6..$3), and ranges charted per minute, are counted from events.
 const SCAN = `
-  SELECT GROUPING(t, agent_id, tool) AS set, t, agent_id, tool, count(*) AS total,
-    count(*) FILTER (WHERE outcome = 'success') AS success,
-    count(*) FILTER (WHERE outcome = 'failure') AS failure,
-    count(*) FILTER (WHERE outcome = 'denied') AS denied,
-    count(*) FILTER (WHERE outcome = 'pending') AS pending,
-    count(*) FILTER (WHERE policy_decision = 'allow') AS allow,
-    count(*) FILTER (WHERE policy_decision = 'deny') AS deny,
-    count(*) FILTER (WHERE policy_decision = 'require_approval') AS require_approval,
-    count(*) FILTER (WHERE outcome = 'denied' OR policy_decision = 'deny') AS denials,
-    count(*) FILTER (WHERE type = 'token.rejected') AS token_rejections
+  SELECT GROUPING(t, agent_id, tool) AS set, t, agent_id, tool, sum(n) AS total,
+    sum(n) FILTER (WHERE outcome = 'success') AS success,
+    sum(n) FILTER (WHERE outcome = 'failure') AS failure,
+    sum(n) FILTER (WHERE outcome = 'denied') AS denied,
+    sum(n) FILTER (WHERE outcome = 'pending') AS pending,
+    sum(n) FILTER (WHERE policy_decision = 'allow') AS allow,
+    sum(n) FILTER (WHERE policy_decision = 'deny') AS deny,
+    sum(n) FILTER (WHERE policy_decision = 'require_approval') AS require_approval,
+    sum(n) FILTER (WHERE outcome = 'denied' OR policy_decision = 'deny') AS denials,
+    sum(n) FILTER (WHERE type = 'token.rejected') AS token_rejections
   FROM (
-    SELECT extract(epoch FROM date_trunc($4, time, 'UTC')) * 1000 AS t, agent_id,
-      CASE WHEN type = 'mcp.tool.called' THEN target_id END AS tool,
-      outcome, policy_decision, type
+    SELECT extract(epoch FROM date_trunc($4, hour, 'UTC')) * 1000 AS t, NULLIF(agent_id, '') AS agent_id,
+      NULLIF(tool, '') AS tool, outcome, NULLIF(policy_decision, '') AS policy_decision, type, count AS n
+    FROM event_hourly_counts
+    WHERE tenant_id = $1 AND hour >= $5 AND hour < $6
+    UNION ALL
+    SELECT extract(epoch FROM date_trunc($4, time, 'UTC')) * 1000, agent_id,
+      CASE WHEN type = 'mcp.tool.called' THEN target_id END, outcome, policy_decision, type, 1
     FROM events
-    WHERE tenant_id = $1 AND time >= $2 AND time < $3
+    WHERE tenant_id = $1 AND ((time >= $2 AND time < $5) OR (time >= $6 AND time < $3))
   ) AS scoped
   GROUP BY GROUPING SETS ((t), (agent_id), (tool))`;
+
+const HOUR_MS = 3_600_000;
+
+/** The whole hours inside a range, read from the hourly counts; empty for per-minute charts. */
+function wholeHours(range: Range, bucket: BucketUnit): [Date, Date] {
+  const from = Math.ceil(range.from.getTime() / HOUR_MS) * HOUR_MS;
+  const to = Math.floor(range.to.getTime() / HOUR_MS) * HOUR_MS;
+  if (bucket === "minute" || from >= to) return [range.to, range.to];
+  return [new Date(from), new Date(to)];
+}
 
 const SUSPENDED = "SELECT agent_id FROM agents WHERE tenant_id = $1 AND status = 'suspended'";
 const NAMES = "SELECT agent_id, name, kind, status FROM agents WHERE tenant_id = $1 AND agent_id = ANY($2::text[])";
@@ -126,7 +141,7 @@ export async function overviewAggregates(tenantId: string, range: Range): Promis
   const bucket = bucketUnitFor(range);
   const scope = [tenantId, range.from, range.to];
   const [scan, suspended, pending] = await Promise.all([
-    aggregate<ScanRow>(SCAN, [...scope, bucket]),
+    aggregate<ScanRow>(SCAN, [...scope, bucket, ...wholeHours(range, bucket)]),
     pool().query<{ agent_id: string }>(SUSPENDED, [tenantId]),
     aggregate<{ pending: Count }>(PENDING_APPROVALS, scope),
   ]);

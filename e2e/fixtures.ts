@@ -3,7 +3,7 @@ import path from "node:path";
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import pg from "pg";
 
-export type E2eUser = "admin" | "analyst" | "auditor" | "viewer" | "lockout" | "rival";
+export type E2eUser = "admin" | "analyst" | "auditor" | "viewer" | "lockout" | "rival" | "consultant";
 
 const USERS_FILE = path.join(import.meta.dirname, `../.data/e2e-users-${process.env.E2E_PORT}.json`);
 

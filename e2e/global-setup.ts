@@ -41,12 +41,15 @@ export default async function globalSetup() {
     ["viewer", demo, "viewer"],
     ["lockout", demo, "viewer"],
     ["rival", rival, "admin"],
+    ["consultant", demo, "viewer"],
   ] as const;
   for (const [name, tenant, role] of people) {
     const email = `${name}-${run}@e2e.attest.test`;
     const password = generatePassword();
     const user = await createUser({ email, name: `E2E ${name}`, password });
     await setMembership(tenant.id, user.id, role);
+    // "consultant" is a viewer in the demo tenant and an analyst in rival: the tenant switcher's user.
+    if (name === "consultant") await setMembership(rival.id, user.id, "analyst");
     users[name] = { email, password, tenant: tenant.slug };
   }
   mkdirSync(path.dirname(E2E_USERS_FILE), { recursive: true });

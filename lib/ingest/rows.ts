@@ -26,6 +26,32 @@ export type EventRow = {
   data: NormalizedEvent;
 };
 
+/** The events table's columns, in table order: the bulk insert and the COPY baseline share them. */
+export const EVENT_COLUMNS: (keyof EventRow)[] = [
+  "tenant_id",
+  "seq",
+  "event_id",
+  "type",
+  "time",
+  "received_at",
+  "outcome",
+  "actor_type",
+  "actor_id",
+  "agent_id",
+  "on_behalf_of_id",
+  "session_key",
+  "client_id",
+  "correlation_id",
+  "trace_id",
+  "span_id",
+  "parent_span_id",
+  "target_type",
+  "target_id",
+  "policy_decision",
+  "delegation_depth",
+  "data",
+];
+
 export const isAgentLike = (principal: Principal) => principal.type === "agent" || principal.type === "service";
 
 /** The human the event ultimately serves: on-behalf-of, a human actor, or the chain's origin. */

@@ -3,7 +3,7 @@ import type { NormalizedEvent } from "../contract/normalize";
 import { pool } from "../db";
 import { addHourlyCounts } from "./hourly-counts";
 import { collectRegistryUpdates, type RegistryUpdates } from "./registry";
-import { toEventRow } from "./rows";
+import { EVENT_COLUMNS, toEventRow } from "./rows";
 
 // The one write path for events. Everything happens in one transaction: take the tenant's
 // sequence lock, bulk-insert the ids not stored yet, update the registries and the hourly
@@ -12,30 +12,6 @@ import { toEventRow } from "./rows";
 // gap-free, and makes the duplicate check exact under concurrent requests. Tenants do not
 // wait for each other.
 
-const EVENT_COLUMNS = [
-  "tenant_id",
-  "seq",
-  "event_id",
-  "type",
-  "time",
-  "received_at",
-  "outcome",
-  "actor_type",
-  "actor_id",
-  "agent_id",
-  "on_behalf_of_id",
-  "session_key",
-  "client_id",
-  "correlation_id",
-  "trace_id",
-  "span_id",
-  "parent_span_id",
-  "target_type",
-  "target_id",
-  "policy_decision",
-  "delegation_depth",
-  "data",
-];
 
 // One statement, run under the tenant lock: skip ids already stored (exact, since no other
 // writer of this tenant can run now), number the rest from the tenant's sequence in request

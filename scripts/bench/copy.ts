@@ -4,7 +4,7 @@ import { finished, pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { normalizeEvent } from "../../lib/contract/normalize";
 import { pool } from "../../lib/db";
-import { type EventRow, toEventRow } from "../../lib/ingest/rows";
+import { EVENT_COLUMNS, toEventRow } from "../../lib/ingest/rows";
 import { validateEvent } from "../../lib/ingest/validate";
 import { readEventBatches } from "./events-file";
 
@@ -12,30 +12,6 @@ import { readEventBatches } from "./events-file";
 // the collector's own toEventRow), written with raw COPY and nothing else: no dedupe, no
 // tenant lock, no registry merges. Rows are prepared into a file before the clock starts.
 
-export const EVENT_COLUMNS: (keyof EventRow)[] = [
-  "tenant_id",
-  "seq",
-  "event_id",
-  "type",
-  "time",
-  "received_at",
-  "outcome",
-  "actor_type",
-  "actor_id",
-  "agent_id",
-  "on_behalf_of_id",
-  "session_key",
-  "client_id",
-  "correlation_id",
-  "trace_id",
-  "span_id",
-  "parent_span_id",
-  "target_type",
-  "target_id",
-  "policy_decision",
-  "delegation_depth",
-  "data",
-];
 
 const COPY_SQL = `COPY events (${EVENT_COLUMNS.join(", ")}) FROM STDIN`;
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };

@@ -12,7 +12,6 @@ import { EVENT_COLUMNS, toEventRow } from "./rows";
 // gap-free, and makes the duplicate check exact under concurrent requests. Tenants do not
 // wait for each other.
 
-
 // One statement, run under the tenant lock: skip ids already stored (exact, since no other
 // writer of this tenant can run now), number the rest from the tenant's sequence in request
 // order, insert them, and advance the sequence by what was inserted.

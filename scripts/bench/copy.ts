@@ -12,7 +12,6 @@ import { readEventBatches } from "./events-file";
 // the collector's own toEventRow), written with raw COPY and nothing else: no dedupe, no
 // tenant lock, no registry merges. Rows are prepared into a file before the clock starts.
 
-
 const COPY_SQL = `COPY events (${EVENT_COLUMNS.join(", ")}) FROM STDIN`;
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { buttonClass, dangerButtonClass } from "@/components/ui/styles";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { IngestKeyView } from "@/lib/keys/ingest-keys";
 import { callSettingsApi, formatTime } from "./api";
 
@@ -62,32 +62,18 @@ export function KeysTable({ keys }: { keys: IngestKeyView[] }) {
                   )}
                 </td>
                 <td className="py-2 text-right whitespace-nowrap">
-                  {key.revokedAt ? null : confirming === key.prefix ? (
-                    <span className="inline-flex items-center gap-2">
-                      <span className="text-xs text-slate-600 dark:text-slate-400">
-                        Senders using it get 401 at once.
-                      </span>
-                      <button
-                        type="button"
-                        className={dangerButtonClass}
-                        disabled={busy}
-                        onClick={() => revoke(key.prefix)}
-                      >
-                        Confirm revoke
-                      </button>
-                      <button type="button" className={buttonClass} onClick={() => setConfirming(null)}>
-                        Cancel
-                      </button>
-                    </span>
-                  ) : (
-                    <button
-                      type="button"
-                      className={buttonClass}
-                      aria-label={`Revoke ${key.prefix}`}
-                      onClick={() => setConfirming(key.prefix)}
-                    >
-                      Revoke
-                    </button>
+                  {key.revokedAt ? null : (
+                    <ConfirmAction
+                      confirming={confirming === key.prefix}
+                      busy={busy}
+                      label="Revoke"
+                      ariaLabel={`Revoke ${key.prefix}`}
+                      prompt="Senders using it get 401 at once."
+                      confirmLabel="Confirm revoke"
+                      onAsk={() => setConfirming(key.prefix)}
+                      onCancel={() => setConfirming(null)}
+                      onConfirm={() => revoke(key.prefix)}
+                    />
                   )}
                 </td>
               </tr>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { buttonClass, dangerButtonClass } from "@/components/ui/styles";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import type { MemberView } from "@/lib/members";
 import { callSettingsApi, formatTime } from "./api";
@@ -78,31 +78,17 @@ export function MembersTable({ members, currentUserId }: { members: MemberView[]
                   {formatTime(member.lastSignInAt)}
                 </td>
                 <td className="py-2 text-right whitespace-nowrap">
-                  {confirming === member.userId ? (
-                    <span className="inline-flex items-center gap-2">
-                      <span className="text-xs text-slate-600 dark:text-slate-400">Remove from this tenant?</span>
-                      <button
-                        type="button"
-                        className={dangerButtonClass}
-                        disabled={busy === member.userId}
-                        onClick={() => act(member.userId, "DELETE")}
-                      >
-                        Confirm removal
-                      </button>
-                      <button type="button" className={buttonClass} onClick={() => setConfirming(null)}>
-                        Cancel
-                      </button>
-                    </span>
-                  ) : (
-                    <button
-                      type="button"
-                      className={buttonClass}
-                      aria-label={`Remove ${member.email}`}
-                      onClick={() => setConfirming(member.userId)}
-                    >
-                      Remove
-                    </button>
-                  )}
+                  <ConfirmAction
+                    confirming={confirming === member.userId}
+                    busy={busy === member.userId}
+                    label="Remove"
+                    ariaLabel={`Remove ${member.email}`}
+                    prompt="Remove from this tenant?"
+                    confirmLabel="Confirm removal"
+                    onAsk={() => setConfirming(member.userId)}
+                    onCancel={() => setConfirming(null)}
+                    onConfirm={() => act(member.userId, "DELETE")}
+                  />
                 </td>
               </tr>
             ))}

@@ -1,32 +1,12 @@
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "../../lib/db";
 import { authenticateIngestKey } from "../../lib/keys/ingest-keys";
 import { findTenantBySlug } from "../../lib/tenants";
+import { attest } from "./run-attest";
 
 // Runs the real CLI as a child process against the test database, the way operators and
 // scripts use it: exit codes, stdout shape, and whether created keys really authenticate.
-
-const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
-
-type Run = { code: number; stdout: string; stderr: string };
-
-function attest(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      tsx,
-      ["scripts/attest.ts", ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 const slug = `cli-${randomBytes(4).toString("hex")}`;
 

@@ -1,34 +1,14 @@
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/passwords";
 import { disconnectDb } from "../../lib/db";
 import { getMember } from "../../lib/members";
 import { createTenant } from "../../lib/tenants";
 import { findUserByEmail } from "../../lib/users";
+import { attest, type Run } from "./run-attest";
 
 // `attest users …` as a child process, the way operators run it: the last stdout line is the
 // generated password, and it must verify against the stored hash.
-
-const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
-
-type Run = { code: number; stdout: string; stderr: string };
-
-function attest(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      tsx,
-      ["scripts/attest.ts", ...args],
-      { cwd: root, env: process.env, timeout: 90_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 const lastLine = (run: Run) => run.stdout.trimEnd().split("\n").at(-1) as string;
 const unique = randomBytes(4).toString("hex");

@@ -13,7 +13,8 @@ if (!databaseUrl)
 // folder, so it never clobbers `next dev`'s .next.
 process.env.E2E_PORT ??= String(3300 + Math.floor(Math.random() * 600));
 const PORT = Number(process.env.E2E_PORT);
-const distDir = ".next-e2e";
+// E2E_DIST_DIR lets two suites run side by side in one checkout without sharing a build.
+const distDir = process.env.E2E_DIST_DIR || ".next-e2e";
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({

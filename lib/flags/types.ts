@@ -45,6 +45,7 @@ export type EventData = {
   session?: { id: string };
   client?: { id: string; name?: string; kind?: string; registration?: string };
   correlationId?: string;
+  trace?: { traceId: string; spanId: string; parentSpanId?: string };
   target?: { type: string; id: string; name?: string };
   resource?: string;
   scopes?: string[];

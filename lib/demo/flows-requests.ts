@@ -106,7 +106,13 @@ function logout(world: World, user: DemoUser, t: number) {
  * An orchestrator hands work down through RFC 8693 token exchanges, one hop per agent,
  * narrowing scopes at each hop; the last agent calls the tool with the full chain.
  */
-export function delegatedRequest(world: World, orchestrator: DemoAgent, t: number, hops?: 2 | 3): number {
+export function delegatedRequest(
+  world: World,
+  orchestrator: DemoAgent,
+  t: number,
+  hops?: 2 | 3,
+  opts: { escalate?: boolean } = {},
+): number {
   const r = world.random;
   const chain = delegationChain(world, orchestrator, hops ?? (r.chance(0.3) ? 3 : 2));
   const last = chain[chain.length - 1] as DemoAgent;
@@ -133,7 +139,10 @@ export function delegatedRequest(world: World, orchestrator: DemoAgent, t: numbe
   chain.forEach((agent, i) => {
     // Each hop keeps the tool's scope and drops one more of the others.
     const keep = Math.max(0, chain.length - 1 - i);
-    delegation.push({ ...agent.principal, scopes: [tool.scope, ...pool.slice(0, keep)] });
+    const scopes = [tool.scope, ...pool.slice(0, keep)];
+    // A misconfigured token exchange: the last agent gets an admin scope nobody delegated.
+    if (opts.escalate && i === chain.length - 1) scopes.push(`${tool.scope.split(":")[0]}:admin`);
+    delegation.push({ ...agent.principal, scopes });
     if (i === 0) return;
     const jti = `jti_${r.hex(20)}`;
     const trace = req.child(parentSpan);

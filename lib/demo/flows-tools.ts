@@ -12,8 +12,11 @@ export type CallOptions = {
   decision?: Decision;
   denyReason?: string;
   amount?: number;
-  /** Force the approval's outcome for scripted scenarios. */
-  approval?: "granted" | "denied";
+  /**
+   * Force the approval's outcome for scripted scenarios. "raced" is a faulty MCP server that
+   * calls the downstream API right after asking for approval, without waiting for it.
+   */
+  approval?: "granted" | "denied" | "raced";
 };
 
 export function callTool(world: World, ctx: Acting, toolId: string, t: number, opts: CallOptions = {}): number {
@@ -65,6 +68,11 @@ export function callTool(world: World, ctx: Acting, toolId: string, t: number, o
   if (decision === "deny") return policyAt + 10;
 
   let at = policyAt + r.int(5, 40);
+  if (decision === "require_approval" && opts.approval === "raced") {
+    const done = callDownstream(world, ctx, tool, callTrace.spanId, at + r.int(150, 400), amount);
+    const approved = requestApproval(world, ctx, base, callTrace.spanId, at, amount, "granted");
+    return Math.max(done, approved.t);
+  }
   if (decision === "require_approval") {
     const approved = requestApproval(world, ctx, base, callTrace.spanId, at, amount, opts.approval);
     if (!approved.granted) return approved.t;

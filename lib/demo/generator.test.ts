@@ -79,22 +79,33 @@ describe("demo generator", () => {
     }
   });
 
-  it("routes refunds over $10,000 through approval, calling Stripe only when granted", () => {
+  it("routes refunds over $10,000 through approval, calling Stripe only when granted, bar two scripted faults", () => {
     const outcomes = new Set<string>();
+    const faults: string[] = [];
     for (const group of byCorrelation.values()) {
       const call = group.find((e) => e.type === "mcp.tool.called" && e.target?.id === "stripe.refund");
       const amount = Number(call?.attributes?.amount);
       if (!call || !(amount > 10_000)) continue;
-      expect(group.find((e) => e.type === "policy.evaluated")?.policy?.decision).toBe("require_approval");
+      const downstream = group.find((e) => e.type === "downstream.called");
+      if (group.find((e) => e.type === "policy.evaluated")?.policy?.decision === "allow") {
+        // The misconfigured policy: the refund ran and nobody was asked.
+        expect(group.some((e) => e.type.startsWith("approval."))).toBe(false);
+        expect(downstream).toBeDefined();
+        faults.push("unapproved");
+        continue;
+      }
       expect(group.some((e) => e.type === "approval.requested")).toBe(true);
       const decision = group.find((e) => /^approval\.(granted|denied|expired)$/.test(e.type));
       if (!decision) continue;
       outcomes.add(decision.type);
-      expect(group.some((e) => e.type === "downstream.called")).toBe(decision.type === "approval.granted");
+      expect(!!downstream).toBe(decision.type === "approval.granted");
       if (decision.type === "approval.granted") expect(decision.approval?.approver?.type).toBe("user");
+      // The faulty MCP server: Stripe was called before the approval came back.
+      if (downstream && downstream.time < decision.time) faults.push("raced");
     }
     expect(outcomes).toContain("approval.granted");
     expect(outcomes).toContain("approval.denied");
+    expect(faults.sort()).toEqual(["raced", "unapproved"]);
   });
 
   it("rejects tokens for being expired and for belonging to another tenant", () => {
@@ -142,16 +153,21 @@ describe("demo generator", () => {
     expect(chains.some((c) => c.length === 3)).toBe(true);
     expect(chains.some((c) => c.length === 4)).toBe(true);
     expect(delegated.some((e) => e.act)).toBe(true);
+    const escalated: string[][] = [];
     for (const event of delegated.filter((e) => e.delegation)) {
       const hops = event.delegation ?? [];
       expect(hops[0]?.type).toBe("user");
       expect(hops.at(-1)?.id).toBe(event.actor.id);
       for (let i = 1; i < hops.length; i++) {
         const wider = new Set(hops[i - 1]?.scopes);
-        expect(hops[i]?.scopes?.every((s) => wider.has(s))).toBe(true);
-        expect(hops[i]?.scopes?.length).toBeLessThanOrEqual(wider.size);
+        const extra = hops[i]?.scopes?.filter((s) => !wider.has(s)) ?? [];
+        if (extra.length) escalated.push([hops.length - 1, i, ...extra].map(String));
       }
     }
+    // Exactly one scripted escalation: the last of three agent hops gains an admin scope.
+    expect(escalated).toHaveLength(1);
+    expect(escalated[0]?.slice(0, 2)).toEqual(["3", "3"]);
+    expect(escalated[0]?.[2]).toMatch(/:admin$/);
     expect(events.some((e) => e.type === "token.exchanged")).toBe(true);
   });
 });

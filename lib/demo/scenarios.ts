@@ -28,6 +28,38 @@ function largeRefund(approval: "granted" | "denied"): Scenario["run"] {
   };
 }
 
+/** A refund over the threshold that a misconfigured policy allowed, so nobody approved it. */
+function unapprovedLargeRefund(world: World, t: number): number {
+  const billing = agent(world, "billing-copilot");
+  const prepared = prepareAny(world, billing, world.cast.users[11], t);
+  if (!prepared.ctx) return prepared.t;
+  return callTool(world, prepared.ctx, "stripe.refund", prepared.t + 600, {
+    amount: world.random.int(15_000, 25_000),
+    decision: "allow",
+    denyReason: "refund issued through the partner channel, which has no amount rule",
+  });
+}
+
+/** The MCP server calls Stripe right after asking for approval, instead of waiting for it. */
+function refundBeforeApproval(world: World, t: number): number {
+  const billing = agent(world, "billing-copilot");
+  const prepared = prepareAny(world, billing, world.cast.users[12], t);
+  if (!prepared.ctx) return prepared.t;
+  const amount = world.random.int(11_000, 30_000);
+  return callTool(world, prepared.ctx, "stripe.refund", prepared.t + 700, { amount, approval: "raced" });
+}
+
+/** An agent uses a scope its user never consented to (a bulk export the consent did not cover). */
+function outOfConsentScope(world: World, t: number): number {
+  const support = agent(world, "support-assistant");
+  const prepared = prepareAny(world, support, undefined, t);
+  if (!prepared.ctx) return prepared.t;
+  return callTool(world, prepared.ctx, "crm.export_customers", prepared.t + 400, {
+    decision: "allow",
+    denyReason: "export under 500 rows",
+  });
+}
+
 /** An agent presents a token minted by another tenant's authorization server. */
 function crossTenantToken(world: World, t: number): number {
   const support = agent(world, "support-assistant");
@@ -149,14 +181,22 @@ export function randomRejection(world: World, subject: DemoAgent, t: number): nu
   return prepared.t + 200;
 }
 
+function escalatedDelegation(world: World, t: number): number {
+  return delegatedRequest(world, agent(world, "ops-planner"), t, 3, { escalate: true });
+}
+
 export const SCENARIOS: Scenario[] = [
   { at: 0.08, name: "expired token", run: expiredToken },
   { at: 0.15, name: "cross-tenant token", run: crossTenantToken },
   { at: 0.22, name: "three-hop delegation", run: (w, t) => delegatedRequest(w, agent(w, "ops-planner"), t, 3) },
   { at: 0.3, name: "large refund approved", run: largeRefund("granted") },
   { at: 0.38, name: "two-hop delegation", run: (w, t) => delegatedRequest(w, agent(w, "ops-planner"), t, 2) },
+  { at: 0.42, name: "large refund without approval", run: unapprovedLargeRefund },
   { at: 0.45, name: "denial burst", run: denialBurst },
+  { at: 0.5, name: "three-hop delegation with escalation", run: (w, t) => escalatedDelegation(w, t) },
   { at: 0.55, name: "tool call after consent revoked", run: callAfterRevoke },
+  { at: 0.6, name: "out-of-consent scope", run: outOfConsentScope },
   { at: 0.65, name: "large refund denied", run: largeRefund("denied") },
+  { at: 0.68, name: "refund before approval", run: refundBeforeApproval },
   { at: 0.72, name: "cross-tenant token again", run: crossTenantToken },
 ];

@@ -68,13 +68,13 @@ export function callTool(world: World, ctx: Acting, toolId: string, t: number, o
   if (decision === "deny") return policyAt + 10;
 
   let at = policyAt + r.int(5, 40);
-  if (decision === "require_approval" && opts.approval === "raced") {
-    const done = callDownstream(world, ctx, tool, callTrace.spanId, at + r.int(150, 400), amount);
-    const approved = requestApproval(world, ctx, base, callTrace.spanId, at, amount, "granted");
-    return Math.max(done, approved.t);
-  }
   if (decision === "require_approval") {
-    const approved = requestApproval(world, ctx, base, callTrace.spanId, at, amount, opts.approval);
+    const forced = opts.approval;
+    if (forced === "raced") {
+      const done = callDownstream(world, ctx, tool, callTrace.spanId, at + r.int(150, 400), amount);
+      return Math.max(done, requestApproval(world, ctx, base, callTrace.spanId, at, amount, "granted").t);
+    }
+    const approved = requestApproval(world, ctx, base, callTrace.spanId, at, amount, forced);
     if (!approved.granted) return approved.t;
     at = approved.t + r.int(100, 600);
   }

@@ -32,7 +32,7 @@ function fe(type: string, time: string, data: EventData, extra: Partial<FlagEven
   };
 }
 
-type ConsentOptions = { user?: typeof USER; client?: typeof CLIENT; scopes?: string[]; expiresAt?: string };
+type ConsentOptions = { user?: typeof USER; client?: EventData["client"]; scopes?: string[]; expiresAt?: string };
 const requested = (time: string, id: string, o: ConsentOptions = {}) =>
   fe("consent.requested", time, {
     actor: AGENT,

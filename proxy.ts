@@ -6,5 +6,16 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/sign-in" } });
 
 export const config = {
-  matcher: ["/overview/:path*", "/events/:path*", "/agents/:path*", "/settings/:path*"],
+  matcher: [
+    "/overview/:path*",
+    "/events/:path*",
+    "/agents/:path*",
+    "/traces/:path*",
+    "/delegations/:path*",
+    "/consents/:path*",
+    "/approvals/:path*",
+    "/policies/:path*",
+    "/sessions/:path*",
+    "/settings/:path*",
+  ],
 };

@@ -5,6 +5,7 @@ import type { AuthContext } from "@/lib/auth/session";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 import { TenantSwitcher } from "./tenant-switcher";
+import { TraceSearch } from "./trace-search";
 
 export function AppShell({ auth, children }: { auth: AuthContext; children: ReactNode }) {
   return (
@@ -25,11 +26,29 @@ export function AppShell({ auth, children }: { auth: AuthContext; children: Reac
           <TenantSwitcher tenants={auth.tenants} active={auth.tenant.slug} />
           <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Role: {auth.role}</p>
         </div>
+        <div className="px-2">
+          <TraceSearch />
+        </div>
         <nav aria-label="Main" className="flex flex-col gap-1">
           <NavLink href="/overview">Overview</NavLink>
           <NavLink href="/events">Events</NavLink>
           <NavLink href="/agents">Agents</NavLink>
-          {can(auth.role, "settings:manage") && <NavLink href="/settings">Settings</NavLink>}
+          <p className="mt-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+            Investigate
+          </p>
+          <NavLink href="/delegations">Delegations</NavLink>
+          <NavLink href="/consents">Consents</NavLink>
+          <NavLink href="/approvals">Approvals</NavLink>
+          <NavLink href="/policies">Policy decisions</NavLink>
+          <NavLink href="/sessions">Sessions</NavLink>
+          {can(auth.role, "settings:manage") && (
+            <>
+              <p className="mt-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+                Administer
+              </p>
+              <NavLink href="/settings">Settings</NavLink>
+            </>
+          )}
         </nav>
         <div className="mt-auto space-y-1 px-2">
           <p className="truncate text-xs text-slate-500 dark:text-slate-400">{auth.user.email}</p>

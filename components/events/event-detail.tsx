@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { FlagList } from "@/components/flags/flag-list";
 import { linkClass } from "@/components/ui/styles";
 import { explorerHref } from "@/lib/filters/event-filters";
 import type { DelegationHop, EventDetail } from "@/lib/queries/event-by-id";
@@ -43,6 +44,8 @@ export function EventDetailView({ event, headingLevel = 2 }: { event: EventDetai
   const data = event.data as Data;
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const agentId = event.agentId;
+  // The human whose consent governs this event: the one acted for, or the one who decided.
+  const consentSubject = event.onBehalfOfId ?? (event.actorType === "user" ? event.actorId : null);
   return (
     <div className="space-y-5">
       <header>
@@ -64,13 +67,40 @@ export function EventDetailView({ event, headingLevel = 2 }: { event: EventDetai
               Events for {event.onBehalfOfId}
             </Link>
           )}
+          {(event.correlationId ?? event.traceId) && (
+            <Link
+              className={linkClass}
+              href={`/traces/${encodeURIComponent(event.correlationId ?? event.traceId ?? "")}`}
+            >
+              Open trace
+            </Link>
+          )}
           {event.correlationId && (
             <Link className={linkClass} href={explorerHref({ correlationId: event.correlationId })}>
-              Correlation trace
+              Events of this request
+            </Link>
+          )}
+          {event.sessionKey && (
+            <Link className={linkClass} href={`/sessions/${encodeURIComponent(event.sessionKey)}`}>
+              Session
+            </Link>
+          )}
+          {consentSubject && (
+            <Link className={linkClass} href={`/consents?user=${encodeURIComponent(consentSubject)}`}>
+              Consent history
             </Link>
           )}
         </nav>
       </header>
+
+      {event.flags.length > 0 && (
+        <section aria-labelledby="findings-heading">
+          <h3 id="findings-heading" className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">
+            Findings
+          </h3>
+          <FlagList flags={event.flags} />
+        </section>
+      )}
 
       <section aria-labelledby="chain-heading">
         <h3 id="chain-heading" className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">

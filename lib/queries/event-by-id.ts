@@ -1,4 +1,6 @@
 import { pool } from "../db";
+import { type FlagRow, flagsForEvents, toFlagEvent } from "../flags/load";
+import type { Flag } from "../flags/types";
 
 // One event, for the detail panel and page. Tenant scoping is part of the statement itself,
 // so another tenant's id simply finds nothing (and the caller answers 404).
@@ -29,6 +31,8 @@ export type EventDetail = {
   delegationDepth: number;
   /** The stored, normalized event as the sender described it. */
   data: Record<string, unknown> & { delegation?: DelegationHop[]; reason?: string };
+  /** Findings about this event (escalation, consent, approval), computed on read. */
+  flags: Flag[];
 };
 
 type Row = {
@@ -66,6 +70,7 @@ export async function eventById(tenantId: string, eventId: string): Promise<Even
   const { rows } = await pool().query<Row>(EVENT_BY_ID, [tenantId, eventId]);
   const row = rows[0];
   if (!row) return null;
+  const flags = await flagsForEvents(tenantId, [toFlagEvent(row as unknown as FlagRow)]);
   return {
     seq: String(row.seq),
     eventId: row.event_id,
@@ -89,5 +94,6 @@ export async function eventById(tenantId: string, eventId: string): Promise<Even
     policyDecision: row.policy_decision,
     delegationDepth: row.delegation_depth,
     data: row.data,
+    flags: flags.get(row.event_id) ?? [],
   };
 }

@@ -1,15 +1,12 @@
+import type { DelegationHop as ContractHop } from "@/lib/contract/normalize";
+import { delegationEscalations, type Escalation } from "@/lib/flags/escalation";
 import type { DelegationHop } from "@/lib/queries/event-by-id";
 import { agentHref } from "./format";
 
 // The chain of authority behind an event, drawn left to right from the originating human to
 // the actor, with the scopes each hop held. A hop holding a scope its delegator did not hold
-// is an escalation and is called out in words, not only colour.
-
-function escalatedScopes(hop: DelegationHop, previous: DelegationHop | undefined): string[] {
-  if (!previous?.scopes || !hop.scopes) return [];
-  const held = new Set(previous.scopes);
-  return hop.scopes.filter((scope) => !held.has(scope));
-}
+// is an escalation (the rule in lib/flags/escalation, shared with the flags and alerts) and
+// is called out in words, not only colour.
 
 const kindTone: Record<string, string> = {
   user: "bg-violet-100 text-violet-800 dark:bg-violet-500/15 dark:text-violet-300",
@@ -17,14 +14,20 @@ const kindTone: Record<string, string> = {
   service: "bg-slate-200 text-slate-800 dark:bg-slate-700/60 dark:text-slate-200",
 };
 
-export function DelegationChain({ hops }: { hops: DelegationHop[] }) {
+export function DelegationChain({ hops, label = "Delegation chain" }: { hops: DelegationHop[]; label?: string }) {
+  // Stored hops were validated against the contract on ingest, so their types are the contract's.
+  const escalations = new Map<number, Escalation>(
+    delegationEscalations(hops as ContractHop[]).map((escalation) => [escalation.hopIndex, escalation]),
+  );
   if (hops.length === 0) {
     return <p className="text-sm text-slate-600 dark:text-slate-400">No delegation: the actor acted on its own.</p>;
   }
   return (
-    <ol aria-label="Delegation chain" className="flex flex-wrap items-stretch gap-y-2">
+    <ol aria-label={label} className="flex flex-wrap items-stretch gap-y-2">
       {hops.map((hop, index) => {
-        const escalated = escalatedScopes(hop, hops[index - 1]);
+        const escalation = escalations.get(index);
+        const escalated = escalation?.scopes ?? [];
+        const delegator = escalation ? hops[escalation.delegatorIndex] : undefined;
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: the same principal may appear twice in a chain; position is identity
           <li key={`${hop.type}:${hop.id}:${index}`} className="flex items-center">
@@ -67,15 +70,17 @@ export function DelegationChain({ hops }: { hops: DelegationHop[] }) {
                     }`}
                   >
                     {scope}
+                    {escalated.includes(scope) && <span className="sr-only"> (escalated)</span>}
                   </code>
                 ))}
                 {!hop.scopes && (
                   <span className="text-[0.6875rem] text-slate-500 dark:text-slate-400">no scopes stated</span>
                 )}
               </div>
-              {escalated.length > 0 && (
-                <p className="mt-1 text-[0.6875rem] font-semibold text-red-700 dark:text-red-400">
-                  Escalation: holds {escalated.join(", ")} beyond its delegator
+              {escalation && (
+                <p role="note" className="mt-1 max-w-72 text-[0.6875rem] font-semibold text-red-700 dark:text-red-400">
+                  <span aria-hidden="true">⚠ </span>
+                  Escalation: holds {escalated.join(", ")}, which {delegator?.id ?? "its delegator"} did not hold
                 </p>
               )}
             </div>

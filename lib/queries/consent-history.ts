@@ -1,0 +1,303 @@
+import { pool } from "../db";
+import {
+  CONSENT_EVENT_TYPES,
+  CONSENT_USE_TYPES,
+  type ConsentContext,
+  type ConsentRecord,
+  consentFlags,
+  consentHumanOf,
+  consentLedger,
+  consentsInForce,
+} from "../flags/consent";
+import { loadConsentContext } from "../flags/consent-load";
+import { FLAG_EVENT_COLUMNS, type FlagRow, toFlagEvent } from "../flags/load";
+import type { Flag, FlagEvent, FlagMap } from "../flags/types";
+
+// The consent page: who has consent activity (users, agents, OAuth clients), and for one of
+// them the timeline of consent decisions, what is in force now, and the uses in a time range
+// that the consent rules flag. Every statement filters `tenant_id = $1`; an id of another
+// tenant is simply not found.
+
+export const SUBJECT_KINDS = ["user", "agent", "client"] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+export type ConsentSubject = { kind: SubjectKind; id: string };
+export type Range = { from: Date; to: Date };
+
+/** Uses examined per page view; beyond it the page says only the latest were checked. */
+export const MAX_USES = 5_000;
+/** Timeline entries shown; the latest are kept. */
+export const MAX_TIMELINE = 300;
+const MAX_CONSENT_EVENTS = 5_000;
+
+export function parseConsentSubject(params: URLSearchParams): ConsentSubject | null {
+  for (const kind of SUBJECT_KINDS) {
+    const id = params.get(kind)?.trim();
+    if (id && id.length <= 256) return { kind, id };
+  }
+  return null;
+}
+
+export type ConsentTimelineEntry = {
+  kind: "consent" | "use";
+  eventId: string;
+  time: Date;
+  type: string;
+  outcome: string;
+  correlationId: string | null;
+  userId: string | null;
+  agentId: string | null;
+  clientId: string | null;
+  clientName?: string;
+  registration?: string;
+  consentId?: string;
+  scopes: string[];
+  resource?: string;
+  expiresAt?: Date;
+  target?: string;
+  flags: Flag[];
+};
+
+export type ConsentHistory = {
+  subject: ConsentSubject & { name: string | null };
+  records: ConsentRecord[];
+  inForce: ConsentRecord[];
+  /** Consent events and flagged uses in the range, oldest first. */
+  timeline: ConsentTimelineEntry[];
+  timelineCapped: boolean;
+  flagged: ConsentTimelineEntry[];
+  usesChecked: number;
+  usesCapped: boolean;
+};
+
+// The use rows carry only the parts of `data` the consent rules and the page read.
+const USE_COLUMNS = `e.event_id, e.seq, e.type, e.time, e.outcome, e.actor_type, e.actor_id, e.agent_id,
+  e.on_behalf_of_id, e.client_id, e.correlation_id,
+  jsonb_strip_nulls(jsonb_build_object('delegation', e.data->'delegation', 'scopes', e.data->'scopes', 'target', e.data->'target',
+    'reason', e.data->'reason', 'client', e.data->'client', 'resource', e.data->'resource')) AS data`;
+
+type Identity = { name: string | null; clientIds: string[]; agentIds: string[] };
+
+async function identityOf(tenantId: string, subject: ConsentSubject): Promise<Identity | null> {
+  const sql = {
+    user: "SELECT name, '{}'::text[] AS client_ids, '{}'::text[] AS agent_ids FROM human_principals WHERE tenant_id = $1 AND user_id = $2",
+    agent: "SELECT name, client_ids, '{}'::text[] AS agent_ids FROM agents WHERE tenant_id = $1 AND agent_id = $2",
+    client:
+      "SELECT name, '{}'::text[] AS client_ids, agent_ids FROM oauth_clients WHERE tenant_id = $1 AND client_id = $2",
+  }[subject.kind];
+  const { rows } = await pool().query<{ name: string | null; client_ids: string[]; agent_ids: string[] }>(sql, [
+    tenantId,
+    subject.id,
+  ]);
+  const row = rows[0];
+  return row ? { name: row.name, clientIds: row.client_ids, agentIds: row.agent_ids } : null;
+}
+
+/** An agent's or client's consent events, all time: their history decides what is in force now. */
+async function partyConsentEvents(tenantId: string, subject: ConsentSubject, identity: Identity) {
+  const [where, party] =
+    subject.kind === "agent"
+      ? ["(e.agent_id = $3 OR e.client_id = ANY($4::text[]))", [subject.id, identity.clientIds]]
+      : ["e.client_id = $3", [subject.id]];
+  const { rows } = await pool().query<FlagRow>(
+    `SELECT * FROM (SELECT ${FLAG_EVENT_COLUMNS} FROM events e
+       WHERE e.tenant_id = $1 AND e.type = ANY($2::text[]) AND ${where}
+       ORDER BY e.time DESC, e.seq DESC LIMIT ${MAX_CONSENT_EVENTS}) latest ORDER BY time, seq`,
+    [tenantId, CONSENT_EVENT_TYPES, ...party],
+  );
+  return rows.map(toFlagEvent);
+}
+
+/** The subject's uses in the range, newest first, at most MAX_USES + 1 (to tell when capped). */
+async function subjectUses(tenantId: string, subject: ConsentSubject, identity: Identity, range: Range) {
+  const where = {
+    user: "e.on_behalf_of_id = $2",
+    agent: "e.agent_id = $2",
+    // A client's uses are those of its agents under that client (agent_id leads the index).
+    client: "e.agent_id = ANY($6::text[]) AND e.client_id = $2",
+  }[subject.kind];
+  const params: unknown[] = [tenantId, subject.id, CONSENT_USE_TYPES, range.from, range.to];
+  if (subject.kind === "client") params.push(identity.agentIds);
+  const { rows } = await pool().query<FlagRow>(
+    `SELECT ${USE_COLUMNS} FROM events e
+      WHERE e.tenant_id = $1 AND ${where} AND e.type = ANY($3::text[]) AND e.time >= $4 AND e.time < $5
+      ORDER BY e.time DESC, e.seq DESC LIMIT ${MAX_USES + 1}`,
+    params,
+  );
+  return rows.map(toFlagEvent);
+}
+
+function consentEntry(event: FlagEvent, record: ConsentRecord | undefined): ConsentTimelineEntry {
+  const { data } = event;
+  return {
+    kind: "consent",
+    eventId: event.eventId,
+    time: event.time,
+    type: event.type,
+    outcome: event.outcome,
+    correlationId: event.correlationId,
+    userId: record?.userId ?? null,
+    agentId: record?.agentId ?? null,
+    clientId: event.clientId,
+    clientName: data.client?.name,
+    registration: data.client?.registration ?? record?.registration,
+    consentId: data.consent?.id,
+    scopes: data.consent?.scopes ?? data.scopes ?? record?.scopes ?? [],
+    resource: data.resource ?? record?.resource,
+    expiresAt: data.consent?.expiresAt ? new Date(data.consent.expiresAt) : undefined,
+    flags: [],
+  };
+}
+
+function useEntry(event: FlagEvent, flags: Flag[]): ConsentTimelineEntry {
+  const { data } = event;
+  return {
+    kind: "use",
+    eventId: event.eventId,
+    time: event.time,
+    type: event.type,
+    outcome: event.outcome,
+    correlationId: event.correlationId,
+    userId: consentHumanOf(event),
+    agentId: event.agentId,
+    clientId: event.clientId,
+    clientName: data.client?.name,
+    registration: data.client?.registration,
+    scopes: data.scopes ?? [],
+    resource: data.resource,
+    target: data.target?.id,
+    flags,
+  };
+}
+
+export async function consentHistory(
+  tenantId: string,
+  subject: ConsentSubject,
+  range: Range,
+  now: Date = new Date(),
+): Promise<ConsentHistory | null> {
+  const identity = await identityOf(tenantId, subject);
+  if (!identity) return null;
+  let consentEvents: FlagEvent[];
+  let context: ConsentContext;
+  let found: FlagEvent[];
+  if (subject.kind === "user") {
+    // A person's uses all serve that person, so their own consent history is the whole context.
+    [context, found] = await Promise.all([
+      loadConsentContext(tenantId, [subject.id]),
+      subjectUses(tenantId, subject, identity, range),
+    ]);
+    consentEvents = context.events;
+  } else {
+    [consentEvents, found] = await Promise.all([
+      partyConsentEvents(tenantId, subject, identity),
+      subjectUses(tenantId, subject, identity, range),
+    ]);
+    const humans = found.slice(0, MAX_USES).map(consentHumanOf);
+    context = await loadConsentContext(
+      tenantId,
+      humans.filter((id): id is string => !!id),
+    );
+  }
+  const usesCapped = found.length > MAX_USES;
+  const uses = found.slice(0, MAX_USES);
+  const flags: FlagMap = new Map();
+  consentFlags(uses, context, flags);
+
+  const records = consentLedger(consentEvents, now);
+  const byId = new Map(records.map((r) => [r.consentId, r]));
+  const flagged = uses
+    .filter((u) => flags.has(u.eventId))
+    .map((u) => useEntry(u, flags.get(u.eventId) ?? []))
+    .reverse();
+  const inRange = consentEvents
+    .filter((e) => e.time >= range.from && e.time < range.to)
+    .map((e) => consentEntry(e, byId.get(e.data.consent?.id ?? "")));
+  const all = [...inRange, ...flagged].sort(
+    (a, b) => a.time.getTime() - b.time.getTime() || (a.kind === b.kind ? 0 : a.kind === "consent" ? -1 : 1),
+  );
+  return {
+    subject: { ...subject, name: identity.name },
+    records: records.sort((a, b) =>
+      (b.decidedAt ?? b.requestedAt ?? 0) > (a.decidedAt ?? a.requestedAt ?? 0) ? 1 : -1,
+    ),
+    inForce: consentsInForce(records),
+    timeline: all.slice(-MAX_TIMELINE),
+    timelineCapped: all.length > MAX_TIMELINE,
+    flagged,
+    usesChecked: uses.length,
+    usesCapped,
+  };
+}
+
+export type SubjectSummary = {
+  id: string;
+  name: string | null;
+  events: number;
+  grants: number;
+  denials: number;
+  revocations: number;
+  lastAt: Date;
+};
+export type ConsentSubjects = { users: SubjectSummary[]; agents: SubjectSummary[]; clients: SubjectSummary[] };
+
+/** Subjects listed per kind: people with revocations first, then the most recent. */
+export const MAX_SUBJECTS = 50;
+
+const COUNTS = `count(*) AS events, count(*) FILTER (WHERE e.type = 'consent.granted') AS grants,
+  count(*) FILTER (WHERE e.type = 'consent.denied') AS denials,
+  count(*) FILTER (WHERE e.type = 'consent.revoked') AS revocations, max(e.time) AS last_at`;
+const CONSENTS_IN_RANGE = "e.tenant_id = $1 AND e.type = ANY($2::text[]) AND e.time >= $3 AND e.time < $4";
+const MATCH = "($5::text IS NULL OR s.id ILIKE $5 OR s.name ILIKE $5)";
+const ORDER = `ORDER BY (s.revocations > 0) DESC, s.last_at DESC, s.id LIMIT ${MAX_SUBJECTS}`;
+
+const SUBJECT_SQL: Record<SubjectKind, string> = {
+  user: `SELECT * FROM (
+      SELECT c.id, h.name, c.events, c.grants, c.denials, c.revocations, c.last_at FROM (
+        SELECT coalesce(e.on_behalf_of_id, CASE WHEN e.actor_type = 'user' THEN e.actor_id END) AS id, ${COUNTS}
+        FROM events e WHERE ${CONSENTS_IN_RANGE} GROUP BY 1) c
+      LEFT JOIN human_principals h ON h.tenant_id = $1 AND h.user_id = c.id
+      WHERE c.id IS NOT NULL) s
+    WHERE ${MATCH} ${ORDER}`,
+  client: `SELECT * FROM (
+      SELECT c.id, o.name, c.events, c.grants, c.denials, c.revocations, c.last_at FROM (
+        SELECT e.client_id AS id, ${COUNTS} FROM events e
+        WHERE ${CONSENTS_IN_RANGE} AND e.client_id IS NOT NULL GROUP BY 1) c
+      LEFT JOIN oauth_clients o ON o.tenant_id = $1 AND o.client_id = c.id) s
+    WHERE ${MATCH} ${ORDER}`,
+  // Grants and revocations are made by the person and name only the client: an agent's
+  // consents are those of its clients.
+  agent: `SELECT * FROM (
+      SELECT a.agent_id AS id, a.name, sum(c.events) AS events, sum(c.grants) AS grants, sum(c.denials) AS denials,
+        sum(c.revocations) AS revocations, max(c.last_at) AS last_at FROM (
+        SELECT e.client_id, ${COUNTS} FROM events e
+        WHERE ${CONSENTS_IN_RANGE} AND e.client_id IS NOT NULL GROUP BY 1) c
+      JOIN agents a ON a.tenant_id = $1 AND c.client_id = ANY(a.client_ids)
+      GROUP BY a.agent_id, a.name) s
+    WHERE ${MATCH} ${ORDER}`,
+};
+
+type Count = string | number;
+type SummaryRow = Record<"events" | "grants" | "denials" | "revocations", Count> & {
+  id: string;
+  name: string | null;
+  last_at: Date;
+};
+
+/** Users, agents and clients with consent activity in the range, optionally matching `q`. */
+export async function consentSubjects(tenantId: string, range: Range, q?: string): Promise<ConsentSubjects> {
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const params = [tenantId, CONSENT_EVENT_TYPES, range.from, range.to, pattern];
+  const query = (kind: SubjectKind) => pool().query<SummaryRow>(SUBJECT_SQL[kind], params);
+  const [users, agents, clients] = await Promise.all([query("user"), query("agent"), query("client")]);
+  const summaries = (rows: SummaryRow[]): SubjectSummary[] =>
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      events: Number(r.events),
+      grants: Number(r.grants),
+      denials: Number(r.denials),
+      revocations: Number(r.revocations),
+      lastAt: r.last_at,
+    }));
+  return { users: summaries(users.rows), agents: summaries(agents.rows), clients: summaries(clients.rows) };
+}

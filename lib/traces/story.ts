@@ -50,7 +50,7 @@ function policyName(policy: NonNullable<EventData["policy"]>): string {
 
 function waitedFor(event: StoryEvent, ctx: Context): string {
   const id = event.data.approval?.id;
-  const from = (id && ctx.requestedAt.get(id)) ?? ctx.lastRequestAt;
+  const from = (id ? ctx.requestedAt.get(id) : undefined) ?? ctx.lastRequestAt;
   return from === undefined ? "" : ` after ${formatDuration(event.time.getTime() - from)}`;
 }
 

@@ -37,4 +37,5 @@ export function asTraceEvent(input: Record<string, unknown>): TraceEvent {
   };
 }
 
-export const asTraceEvents = (inputs: Record<string, unknown>[]) => inputs.map(asTraceEvent);
+export const asTraceEvents = (inputs: (object | undefined)[]) =>
+  inputs.map((input) => asTraceEvent((input ?? {}) as Record<string, unknown>));

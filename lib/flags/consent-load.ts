@@ -1,6 +1,6 @@
 import { pool } from "../db";
 import { CONSENT_EVENT_TYPES, type ConsentContext } from "./consent";
-import { FLAG_EVENT_COLUMNS, type FlagRow, toFlagEvent } from "./load";
+import { FLAG_EVENT_COLUMNS, type FlagRow, toFlagEvent } from "./rows";
 
 // What the consent rules need for a set of people: every consent.* event about them (all of
 // their history, since a grant from months ago may still be in force), and the OAuth clients

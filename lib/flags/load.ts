@@ -1,46 +1,15 @@
 import { pool } from "../db";
 import { approvalFlags } from "./approval";
+import { CONSENT_USE_TYPES, consentFlags, consentHumanOf } from "./consent";
+import { loadConsentContext } from "./consent-load";
 import { escalationFlags } from "./escalation";
-import type { EventData, FlagEvent, FlagMap } from "./types";
+import { FLAG_EVENT_COLUMNS, type FlagRow, toFlagEvent } from "./rows";
+import type { FlagEvent, FlagMap } from "./types";
+
+export { FLAG_EVENT_COLUMNS, type FlagRow, toFlagEvent };
 
 // Loads what the flag rules need around a set of events and runs every rule. Pages call it
 // with the events they show; the alert detectors (issue 5) will call the same rules.
-
-/** Columns of `events e` that `toFlagEvent` reads; add others freely after them. */
-export const FLAG_EVENT_COLUMNS = `e.event_id, e.seq, e.type, e.time, e.outcome, e.actor_type, e.actor_id,
-  e.agent_id, e.on_behalf_of_id, e.client_id, e.correlation_id, e.data`;
-
-export type FlagRow = {
-  event_id: string;
-  seq: string;
-  type: string;
-  time: Date;
-  outcome: string;
-  actor_type: string;
-  actor_id: string;
-  agent_id: string | null;
-  on_behalf_of_id: string | null;
-  client_id: string | null;
-  correlation_id: string | null;
-  data: EventData;
-};
-
-export function toFlagEvent(row: FlagRow): FlagEvent {
-  return {
-    eventId: row.event_id,
-    seq: String(row.seq),
-    type: row.type,
-    time: row.time,
-    outcome: row.outcome,
-    actorType: row.actor_type,
-    actorId: row.actor_id,
-    agentId: row.agent_id,
-    onBehalfOfId: row.on_behalf_of_id,
-    clientId: row.client_id,
-    correlationId: row.correlation_id,
-    data: row.data,
-  };
-}
 
 /** Event types whose approval findings depend on the rest of their request. */
 const APPROVAL_RELEVANT = /^(approval\.|policy\.evaluated$|downstream\.called$|mcp\.tool\.called$)/;
@@ -84,5 +53,10 @@ export async function flagsForEvents(
   for (const [eventId, flags] of approvals)
     if (wanted.has(eventId)) found.set(eventId, [...(found.get(eventId) ?? []), ...flags]);
 
+  const uses = events.filter((e) => USE_TYPES.has(e.type));
+  const humans = [...new Set(uses.map(consentHumanOf).filter((id): id is string => !!id))];
+  if (humans.length) consentFlags(uses, await loadConsentContext(tenantId, humans), found);
   return found;
 }
+
+const USE_TYPES: ReadonlySet<string> = new Set(CONSENT_USE_TYPES);

@@ -10,7 +10,7 @@ import {
   consentsInForce,
 } from "../flags/consent";
 import { loadConsentContext } from "../flags/consent-load";
-import { FLAG_EVENT_COLUMNS, type FlagRow, toFlagEvent } from "../flags/load";
+import { FLAG_EVENT_COLUMNS, type FlagRow, toFlagEvent } from "../flags/rows";
 import type { Flag, FlagEvent, FlagMap } from "../flags/types";
 
 // The consent page: who has consent activity (users, agents, OAuth clients), and for one of

@@ -1,5 +1,6 @@
 import { pool } from "../db";
-import type { EventData, FlagEvent } from "../flags/types";
+import { FLAG_EVENT_COLUMNS, type FlagRow, toFlagEvent } from "../flags/load";
+import type { FlagEvent } from "../flags/types";
 
 // Every event of one request, on one time axis. The id is a correlation id or a W3C trace id;
 // the statement finds the events carrying it in either column (the seed), then widens once to
@@ -27,18 +28,7 @@ export type TraceEvents = {
   capped: boolean;
 };
 
-type Row = {
-  seq: string;
-  event_id: string;
-  type: string;
-  time: Date;
-  outcome: string;
-  actor_type: string;
-  actor_id: string;
-  agent_id: string | null;
-  on_behalf_of_id: string | null;
-  client_id: string | null;
-  correlation_id: string | null;
+type Row = FlagRow & {
   session_key: string | null;
   trace_id: string | null;
   span_id: string | null;
@@ -46,7 +36,6 @@ type Row = {
   target_type: string | null;
   target_id: string | null;
   policy_decision: string | null;
-  data: EventData;
 };
 
 // The ARRAY(...) sub-selects run once (init plans), so the outer scan is a BitmapOr of the two
@@ -58,9 +47,8 @@ const TRACE_EVENTS = `
     WHERE tenant_id = $1 AND (correlation_id = $2 OR trace_id = $2)
     LIMIT $3
   )
-  SELECT e.seq, e.event_id, e.type, e.time, e.outcome, e.actor_type, e.actor_id, e.agent_id,
-         e.on_behalf_of_id, e.client_id, e.correlation_id, e.session_key, e.trace_id, e.span_id,
-         e.parent_span_id, e.target_type, e.target_id, e.policy_decision, e.data
+  SELECT ${FLAG_EVENT_COLUMNS}, e.session_key, e.trace_id, e.span_id, e.parent_span_id,
+         e.target_type, e.target_id, e.policy_decision
   FROM events e
   WHERE e.tenant_id = $1
     AND (e.correlation_id = ANY (ARRAY(SELECT DISTINCT correlation_id FROM seed WHERE correlation_id IS NOT NULL))
@@ -70,18 +58,7 @@ const TRACE_EVENTS = `
 
 export function toTraceEvent(row: Row): TraceEvent {
   return {
-    eventId: row.event_id,
-    seq: String(row.seq),
-    type: row.type,
-    time: row.time,
-    outcome: row.outcome,
-    actorType: row.actor_type,
-    actorId: row.actor_id,
-    agentId: row.agent_id,
-    onBehalfOfId: row.on_behalf_of_id,
-    clientId: row.client_id,
-    correlationId: row.correlation_id,
-    data: row.data,
+    ...toFlagEvent(row),
     sessionKey: row.session_key,
     traceId: row.trace_id,
     spanId: row.span_id,

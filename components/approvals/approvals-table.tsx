@@ -24,7 +24,7 @@ export function ApprovalsTable({ approvals, caption }: { approvals: ApprovalRow[
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 dark:border-slate-800">
           <tr>
-            {["Requested (UTC)", "Requester", "Action", "Status", "Approver", "Wait", "Findings", "Links"].map((h) => (
+            {["Requested (UTC)", "Requester", "Action", "Status", "Approver", "Wait", "Findings"].map((h) => (
               <th key={h} scope="col" className={th}>
                 {h}
               </th>
@@ -40,6 +40,14 @@ export function ApprovalsTable({ approvals, caption }: { approvals: ApprovalRow[
                   <span className="sr-only"> approval request {a.approvalId}</span>
                 </Link>
                 <span className={`block font-mono ${muted}`}>{a.approvalId}</span>
+                <span className="mt-0.5 flex gap-2 text-xs">
+                  <Link href={traceHref(a.correlationId)} className={linkClass}>
+                    Trace<span className="sr-only"> of request {a.correlationId}</span>
+                  </Link>
+                  <Link href={requestEventsHref(a.correlationId, a.requestedAt)} className={linkClass}>
+                    Events<span className="sr-only"> of request {a.correlationId}</span>
+                  </Link>
+                </span>
               </td>
               <td className={td}>
                 {a.agentId ? (
@@ -63,7 +71,11 @@ export function ApprovalsTable({ approvals, caption }: { approvals: ApprovalRow[
                 {a.approver ? (
                   <>
                     <span>{a.approver.name ?? a.approver.id}</span>
-                    {a.approver.name && <span className={`block font-mono ${muted}`}>{a.approver.id}</span>}
+                    {a.approver.name && (
+                      <span className={`block max-w-48 truncate font-mono ${muted}`} title={a.approver.id}>
+                        {a.approver.id}
+                      </span>
+                    )}
                   </>
                 ) : (
                   none
@@ -72,18 +84,19 @@ export function ApprovalsTable({ approvals, caption }: { approvals: ApprovalRow[
               <td className={`${td} whitespace-nowrap font-mono text-xs tabular-nums`}>
                 {a.waitMs !== undefined ? formatDuration(a.waitMs) : a.status === "pending" ? "waiting" : none}
               </td>
-              <td className={`${td} min-w-44`}>{a.flags.length ? <FlagList flags={a.flags} compact /> : none}</td>
-              <td className={`${td} whitespace-nowrap text-xs`}>
-                <Link href={traceHref(a.correlationId)} className={`${linkClass} block`}>
-                  Trace<span className="sr-only"> of request {a.correlationId}</span>
-                </Link>
-                <Link href={requestEventsHref(a.correlationId, a.requestedAt)} className={`${linkClass} block`}>
-                  Events<span className="sr-only"> of request {a.correlationId}</span>
-                </Link>
-                {a.downstreamBeforeApproval[0] && (
-                  <Link href={eventHref(a.downstreamBeforeApproval[0])} className={`${linkClass} block`}>
-                    Early action<span className="sr-only"> of request {a.correlationId}</span>
-                  </Link>
+              <td className={`${td} min-w-48 max-w-64`}>
+                {a.flags.length ? (
+                  <>
+                    <FlagList flags={a.flags} />
+                    <Link
+                      href={eventHref(a.downstreamBeforeApproval[0] ?? a.requestedEventId)}
+                      className={`${linkClass} text-xs`}
+                    >
+                      Open the early action
+                    </Link>
+                  </>
+                ) : (
+                  none
                 )}
               </td>
             </tr>

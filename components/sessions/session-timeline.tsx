@@ -12,6 +12,8 @@ import { mcpLabel, mcpTint, STATELESS_LABEL } from "./mcp-label";
 const th = "px-3 py-2 text-left text-xs font-medium text-slate-600 dark:text-slate-400";
 const td = "px-3 py-1.5 align-top";
 const muted = "text-slate-500 dark:text-slate-400";
+/** MCP session ids are long random strings; the row shows enough to tell them apart (full id in the title). */
+const shortId = (id: string) => (id.length > 18 ? `${id.slice(0, 16)}…` : id);
 
 export function McpGroups({ groups }: { groups: McpGroup[] }) {
   if (groups.length === 0)
@@ -74,18 +76,25 @@ export function SessionTimeline({ events, groups }: { events: SessionEvent[]; gr
                     <span className="sr-only"> {event.type}</span>
                   </Link>
                 </td>
-                <td className={`${td} max-w-52 truncate font-mono text-xs`} title={label ?? undefined}>
-                  {label ?? (
-                    <span className={muted}>
-                      —<span className="sr-only">not an MCP call</span>
-                    </span>
+                <td className={`${td} whitespace-nowrap font-mono text-xs`} title={label ?? undefined}>
+                  {event.mcpSessionId ? (
+                    <>
+                      <span aria-hidden="true">{shortId(event.mcpSessionId)}</span>
+                      <span className="sr-only">{event.mcpSessionId}</span>
+                    </>
+                  ) : (
+                    (label ?? (
+                      <span className={muted}>
+                        —<span className="sr-only">not an MCP call</span>
+                      </span>
+                    ))
                   )}
                 </td>
                 <td className={`${td} font-mono text-xs`}>{event.type}</td>
                 <td className={td}>
                   <OutcomeBadge outcome={event.outcome} />
                 </td>
-                <td className={`${td} text-xs`}>
+                <td className={`${td} whitespace-nowrap text-xs`}>
                   {event.agentId ? (
                     <Link href={agentHref(event.agentId)} className={linkClass}>
                       {event.actorName ?? event.agentId}
@@ -94,7 +103,7 @@ export function SessionTimeline({ events, groups }: { events: SessionEvent[]; gr
                     (event.actorName ?? event.actorId)
                   )}
                 </td>
-                <td className={`${td} max-w-64 truncate font-mono text-xs`} title={event.targetId ?? undefined}>
+                <td className={`${td} max-w-52 truncate font-mono text-xs`} title={event.targetId ?? undefined}>
                   {event.targetId ?? <span className={muted}>—</span>}
                 </td>
                 <td className={`${td} whitespace-nowrap text-xs`}>

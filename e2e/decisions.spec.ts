@@ -15,6 +15,13 @@ async function signInAs(page: Page, user: E2eUser) {
   await signIn(page, user).catch(() => signIn(page, user));
 }
 
+async function expectNoSeriousAxeViolations(page: Page, rules?: string[]) {
+  const builder = new AxeBuilder({ page });
+  const results = await (rules ? builder.withRules(rules) : builder).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 function screenshot(page: Page, name: string) {
   mkdirSync("test-results/screenshots", { recursive: true });
   return page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
@@ -65,6 +72,7 @@ test("an analyst reads refund-limits' decisions by version, with require-approva
   await expect(page).toHaveURL(/\/policies\?range=30d/);
   await expect(table.locator("tbody").filter({ hasText: "refund-limits" })).toBeVisible();
   await screenshot(page, "policies");
+  await expectNoSeriousAxeViolations(page);
 });
 
 test("an analyst sees the large refund's approval with approver and wait, and actions without approval", async ({
@@ -109,9 +117,10 @@ test("an analyst sees the large refund's approval with approver and wait, and ac
   await expect(rows.filter({ hasText: "granted" }).first()).toBeVisible();
 
   await screenshot(page, "approvals");
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoSeriousAxeViolations(page, ["color-contrast"]);
+  await screenshot(page, "approvals-dark");
 });
 
 test("an analyst finds a user's session and reads everything done in it, stateful and stateless", async ({ page }) => {
@@ -145,6 +154,7 @@ test("an analyst finds a user's session and reads everything done in it, statefu
   await expect(events.first().getByRole("link").first()).toHaveAttribute("href", /^\/events\//);
   await expect(events.locator('a[href^="/agents/"]').first()).toBeVisible();
   await screenshot(page, "session");
+  await expectNoSeriousAxeViolations(page);
 
   // Another tenant's session key (the rival's) and an unknown one answer 404.
   for (const key of ["rival-user:rival-sess", "nobody:nothing"]) {

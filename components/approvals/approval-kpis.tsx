@@ -9,7 +9,7 @@ import type { ApprovalKpis } from "@/lib/queries/approvals";
 const tile =
   "block rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm dark:border-slate-800 dark:bg-slate-900";
 const label = "block text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400";
-const value = "mt-1 block font-mono text-2xl font-semibold tabular-nums text-slate-900 dark:text-slate-50";
+const value = "mt-1 block whitespace-nowrap font-mono font-semibold tabular-nums text-slate-900 dark:text-slate-50";
 
 export function ApprovalKpiTiles({
   kpis,
@@ -35,17 +35,19 @@ export function ApprovalKpiTiles({
           className={`${tile} hover:border-sky-400 dark:hover:border-sky-500`}
         >
           <span className={label}>{c.text}</span>
-          <span className={value}>{c.n.toLocaleString("en-US")}</span>
+          <span className={`${value} text-2xl`}>{c.n.toLocaleString("en-US")}</span>
           <span className="sr-only">, show {c.key ? `${c.key} approvals` : "all approvals"}</span>
         </Link>
       ))}
       <div className={tile} data-testid="kpi-median-wait">
         <span className={label}>Median wait</span>
-        <span className={value}>{kpis.medianWaitMs === null ? "—" : formatDuration(kpis.medianWaitMs)}</span>
+        <span className={`${value} text-xl`}>
+          {kpis.medianWaitMs === null ? "—" : formatDuration(kpis.medianWaitMs)}
+        </span>
       </div>
       <div className={tile} data-testid="kpi-p95-wait">
         <span className={label}>p95 wait</span>
-        <span className={value}>{kpis.p95WaitMs === null ? "—" : formatDuration(kpis.p95WaitMs)}</span>
+        <span className={`${value} text-xl`}>{kpis.p95WaitMs === null ? "—" : formatDuration(kpis.p95WaitMs)}</span>
       </div>
     </section>
   );

@@ -9,11 +9,21 @@ import { mcpLabel, mcpTint, STATELESS_LABEL } from "./mcp-label";
 // Everything done under one human session, oldest first. Each MCP session (stateful clients)
 // gets a coloured edge and its id on the row; stateless calls say so in words.
 
-const th = "px-3 py-2 text-left text-xs font-medium text-slate-600 dark:text-slate-400";
-const td = "px-3 py-1.5 align-top";
+const th = "px-2 py-2 text-left text-xs font-medium text-slate-600 dark:text-slate-400";
+const td = "px-2 py-1.5 align-top";
 const muted = "text-slate-500 dark:text-slate-400";
 /** MCP session ids are long random strings; the row shows enough to tell them apart (full id in the title). */
-const shortId = (id: string) => (id.length > 18 ? `${id.slice(0, 16)}…` : id);
+const shortId = (id: string) => (id.length > 16 ? `${id.slice(0, 14)}…` : id);
+/** "stateless (MCP 2026-07-28)" on two lines, to keep the column narrow; it reads as one phrase. */
+function statelessParts(label: string | null) {
+  const match = label?.match(/^(stateless) (\(.*\))$/);
+  if (!match) return label;
+  return (
+    <>
+      {match[1]} <span className="block text-slate-600 dark:text-slate-400">{match[2]}</span>
+    </>
+  );
+}
 
 export function McpGroups({ groups }: { groups: McpGroup[] }) {
   if (groups.length === 0)
@@ -71,8 +81,10 @@ export function SessionTimeline({ events, groups }: { events: SessionEvent[]; gr
                   <Link
                     href={`/events/${encodeURIComponent(event.eventId)}`}
                     className={`${linkClass} font-mono text-xs`}
+                    title={`${formatUtc(event.time)} UTC`}
                   >
-                    {formatUtc(event.time)}
+                    {/* The year is in the header's first/last seen; rows keep month-day and time. */}
+                    {formatUtc(event.time).slice(5)}
                     <span className="sr-only"> {event.type}</span>
                   </Link>
                 </td>
@@ -83,7 +95,7 @@ export function SessionTimeline({ events, groups }: { events: SessionEvent[]; gr
                       <span className="sr-only">{event.mcpSessionId}</span>
                     </>
                   ) : (
-                    (label ?? (
+                    (statelessParts(label) ?? (
                       <span className={muted}>
                         —<span className="sr-only">not an MCP call</span>
                       </span>
@@ -103,7 +115,7 @@ export function SessionTimeline({ events, groups }: { events: SessionEvent[]; gr
                     (event.actorName ?? event.actorId)
                   )}
                 </td>
-                <td className={`${td} max-w-52 truncate font-mono text-xs`} title={event.targetId ?? undefined}>
+                <td className={`${td} max-w-48 truncate font-mono text-xs`} title={event.targetId ?? undefined}>
                   {event.targetId ?? <span className={muted}>—</span>}
                 </td>
                 <td className={`${td} whitespace-nowrap text-xs`}>

@@ -82,18 +82,16 @@ export async function sessionSummary(tenantId: string, sessionKey: string): Prom
   return rows[0] ? toSummary(rows[0]) : null;
 }
 
-// The registry's first/last seen are kept with LEAST/GREATEST in the same transaction as the
-// events, over exactly the events that carry this key, so bounding time by them drops nothing;
-// it lets the (tenant_id, time) index read only the session's window instead of the tenant.
+// Served by the (tenant_id, session_key, time) index: the session's rows only, already in time order.
 const EVENTS = `
   SELECT e.event_id, e.time, e.type, e.outcome, e.actor_type, e.actor_id, e.data->'actor'->>'name' AS actor_name,
     e.agent_id, e.client_id, e.target_type, e.target_id, e.correlation_id,
     e.data->'mcp'->>'sessionId' AS mcp_session_id, e.data->'mcp'->>'protocolVersion' AS mcp_protocol_version,
     (jsonb_typeof(e.data->'mcp') = 'object') AS is_mcp
   FROM events e
-  WHERE e.tenant_id = $1 AND e.session_key = $2 AND e.time >= $3 AND e.time <= $4
+  WHERE e.tenant_id = $1 AND e.session_key = $2
   ORDER BY e.time, e.seq
-  LIMIT $5`;
+  LIMIT $3`;
 
 type EventRow = {
   event_id: string;
@@ -116,16 +114,10 @@ type EventRow = {
 /** The session's events in time order, at most `limit`; `truncated` when there are more. */
 export async function sessionEvents(
   tenantId: string,
-  session: Pick<SessionSummary, "sessionKey" | "firstSeen" | "lastSeen">,
+  sessionKey: string,
   limit = SESSION_EVENT_LIMIT,
 ): Promise<{ events: SessionEvent[]; truncated: boolean }> {
-  const { rows } = await pool().query<EventRow>(EVENTS, [
-    tenantId,
-    session.sessionKey,
-    session.firstSeen,
-    session.lastSeen,
-    limit + 1,
-  ]);
+  const { rows } = await pool().query<EventRow>(EVENTS, [tenantId, sessionKey, limit + 1]);
   return {
     truncated: rows.length > limit,
     events: rows.slice(0, limit).map((r) => ({

@@ -28,7 +28,7 @@ export default async function SessionPage({ params }: Props) {
   // Scoped to the signed-in tenant: another tenant's session key is a 404, never a 403.
   const session = sessionKey ? await sessionSummary(auth.tenant.id, sessionKey) : null;
   if (!session) notFound();
-  const { events, truncated } = await sessionEvents(auth.tenant.id, session);
+  const { events, truncated } = await sessionEvents(auth.tenant.id, session.sessionKey);
   const groups = groupByMcpSession(events);
 
   return (

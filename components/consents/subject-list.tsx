@@ -79,7 +79,7 @@ function SubjectTable({ kind, rows, range }: { kind: SubjectKind; rows: SubjectS
                   <td className="py-1.5 pr-3 text-right tabular-nums">{row.denials}</td>
                   <td className="py-1.5 pr-3 text-right tabular-nums">
                     {row.revocations > 0 ? (
-                      <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-semibold text-red-800 ring-1 ring-red-600/20 ring-inset dark:bg-red-500/10 dark:text-red-300">
+                      <span className="whitespace-nowrap rounded bg-red-50 px-1.5 py-0.5 text-xs font-semibold text-red-800 ring-1 ring-red-600/20 ring-inset dark:bg-red-500/10 dark:text-red-300">
                         {row.revocations} revoked
                       </span>
                     ) : (
@@ -99,10 +99,8 @@ function SubjectTable({ kind, rows, range }: { kind: SubjectKind; rows: SubjectS
 
 export function SubjectList({ subjects, range }: { subjects: ConsentSubjects; range: TimeRange }) {
   return (
-    <div className="grid gap-4 xl:grid-cols-2">
-      <div className="xl:col-span-2">
-        <SubjectTable kind="user" rows={subjects.users} range={range} />
-      </div>
+    <div className="space-y-4">
+      <SubjectTable kind="user" rows={subjects.users} range={range} />
       <SubjectTable kind="agent" rows={subjects.agents} range={range} />
       <SubjectTable kind="client" rows={subjects.clients} range={range} />
     </div>

@@ -84,6 +84,11 @@ describe("delegation overview", () => {
         time: at("10:00"),
       }),
       event({ actor: bot, delegation: hops({ type: "user", id: "mallory" }, planner, bot), time: at("10:00") }),
+      event({
+        actor: bot,
+        delegation: hops({ ...alice, scopes: ["a"] }, { ...bot, scopes: ["a", "b"] }),
+        time: at("11:00"),
+      }),
     ]);
 
     const overview = await delegationOverview(tenant.id, range);
@@ -190,8 +195,10 @@ describe("delegation overview", () => {
       pathKey([alice, bot]),
       pathKey([{ type: "user", id: "mallory" }, planner, bot]),
     ]);
-    expect(rivalView.escalatedEvents).toBe(1);
-    expect(rivalView.escalations.map((e) => e.escalations[0]?.scopes)).toEqual([["root"]]);
+    expect(rivalView.escalatedEvents).toBe(2);
+    // Newest first across variants.
+    expect(rivalView.escalations.map((e) => e.escalations[0]?.scopes)).toEqual([["b"], ["root"]]);
+    expect(rivalView.paths[0]).toMatchObject({ events: 2, variants: 2, escalatedEvents: 2 });
   });
 
   it("is empty for a range without delegated events", async () => {

@@ -75,47 +75,37 @@ export type DelegationOverview = {
 export const MAX_VARIANTS = 5_000;
 export const MAX_ESCALATED_EVENTS = 100;
 
-const RANGE = "tenant_id = $1 AND time >= $2 AND time < $3 AND delegation_depth >= 2";
-
-// The example event and trace are those of the newest event of the variant.
+// Each variant keeps its newest events (ids, times, types, traces): the examples and the
+// Escalations list come from them, so the page reads the range once. A variant's newest
+// MAX_ESCALATED_EVENTS suffice for the newest MAX_ESCALATED_EVENTS overall.
+const NEWEST = "ORDER BY time DESC, seq DESC";
 const VARIANTS = `
   SELECT data->'delegation' AS chain, count(*) AS events, max(time) AS last_seen,
-    (array_agg(event_id ORDER BY time DESC))[1] AS event_id,
-    (array_agg(correlation_id ORDER BY time DESC) FILTER (WHERE correlation_id IS NOT NULL))[1] AS correlation_id
+    (array_agg(event_id ${NEWEST}))[1:${MAX_ESCALATED_EVENTS}] AS event_ids,
+    (array_agg(time ${NEWEST}))[1:${MAX_ESCALATED_EVENTS}] AS times,
+    (array_agg(type ${NEWEST}))[1:${MAX_ESCALATED_EVENTS}] AS types,
+    (array_agg(correlation_id ${NEWEST}))[1:${MAX_ESCALATED_EVENTS}] AS correlation_ids
   FROM events
-  WHERE ${RANGE}
+  WHERE tenant_id = $1 AND time >= $2 AND time < $3 AND delegation_depth >= 2
   GROUP BY data->'delegation'
   ORDER BY last_seen DESC
   LIMIT ${MAX_VARIANTS + 1}`;
-
-const ESCALATED = `
-  SELECT event_id, time, type, correlation_id, data->'delegation' AS chain
-  FROM events
-  WHERE ${RANGE} AND data->'delegation' = ANY($4::jsonb[])
-  ORDER BY time DESC, seq DESC
-  LIMIT ${MAX_ESCALATED_EVENTS}`;
 
 type VariantRow = {
   chain: DelegationHop[];
   events: string;
   last_seen: Date;
-  event_id: string;
-  correlation_id: string | null;
-};
-type EscalatedRow = {
-  event_id: string;
-  time: Date;
-  type: string;
-  correlation_id: string | null;
-  chain: DelegationHop[];
+  event_ids: string[];
+  times: Date[];
+  types: string[];
+  correlation_ids: (string | null)[];
 };
 
 type Variant = {
   chain: DelegationHop[];
   events: number;
   lastSeen: Date;
-  eventId: string;
-  correlationId: string | null;
+  newest: { eventId: string; time: Date; type: string; correlationId: string | null }[];
   escalations: Escalation[];
 };
 
@@ -128,27 +118,21 @@ const hopKey = (hop: Principal) => `${hop.type}:${hop.id}`;
 export const pathKey = (hops: readonly Principal[]) => hops.map(hopKey).join(" > ");
 
 export async function delegationOverview(tenantId: string, range: Range): Promise<DelegationOverview> {
-  const db = pool();
-  const { rows } = await db.query<VariantRow>(VARIANTS, [tenantId, range.from, range.to]);
+  const { rows } = await pool().query<VariantRow>(VARIANTS, [tenantId, range.from, range.to]);
   const truncated = rows.length > MAX_VARIANTS;
   const variants: Variant[] = rows.slice(0, MAX_VARIANTS).map((row) => ({
     chain: row.chain,
     events: Number(row.events),
     lastSeen: row.last_seen,
-    eventId: row.event_id,
-    correlationId: row.correlation_id,
+    newest: row.event_ids.map((eventId, i) => ({
+      eventId,
+      time: row.times[i] as Date,
+      type: row.types[i] as string,
+      correlationId: row.correlation_ids[i] ?? null,
+    })),
     escalations: delegationEscalations(row.chain),
   }));
   const escalating = variants.filter((v) => v.escalations.length > 0);
-  const escalated = escalating.length
-    ? await db.query<EscalatedRow>(ESCALATED, [
-        tenantId,
-        range.from,
-        range.to,
-        escalating.map((v) => JSON.stringify(v.chain)),
-      ])
-    : { rows: [] };
-
   const paths = foldPaths(variants);
   return {
     events: variants.reduce((n, v) => n + v.events, 0),
@@ -158,14 +142,10 @@ export async function delegationOverview(tenantId: string, range: Range): Promis
     agents: foldAgents(paths),
     delegators: foldDelegators(paths),
     byDepth: foldDepths(paths),
-    escalations: escalated.rows.map((row) => ({
-      eventId: row.event_id,
-      time: row.time,
-      type: row.type,
-      correlationId: row.correlation_id,
-      hops: row.chain,
-      escalations: delegationEscalations(row.chain),
-    })),
+    escalations: escalating
+      .flatMap((v) => v.newest.map((event) => ({ ...event, hops: v.chain, escalations: v.escalations })))
+      .sort((a, b) => b.time.getTime() - a.time.getTime() || b.eventId.localeCompare(a.eventId))
+      .slice(0, MAX_ESCALATED_EVENTS),
     truncated,
   };
 }
@@ -189,19 +169,17 @@ function foldPaths(variants: readonly Variant[]): ChainPath[] {
         escalatedEvents,
         escalations: variant.escalations,
         variants: 1,
-        exampleCorrelationIds: variant.correlationId ? [variant.correlationId] : [],
-        exampleEventId: variant.eventId,
+        exampleCorrelationIds: [],
+        exampleEventId: variant.newest[0]?.eventId ?? "",
         shown: variant,
       });
+      addExamples(byKey.get(key) as ChainPath, variant);
       continue;
     }
     path.events += variant.events;
     path.escalatedEvents += escalatedEvents;
     path.variants += 1;
-    const id = variant.correlationId;
-    if (id && path.exampleCorrelationIds.length < EXAMPLES && !path.exampleCorrelationIds.includes(id)) {
-      path.exampleCorrelationIds.push(id);
-    }
+    addExamples(path, variant);
     // Show the escalation when the path has one: it is what an investigator came for.
     if (variant.escalations.length && !path.shown.escalations.length) {
       path.shown = variant;
@@ -212,6 +190,14 @@ function foldPaths(variants: readonly Variant[]): ChainPath[] {
   return [...byKey.values()]
     .map(({ shown: _shown, ...path }) => path)
     .sort((a, b) => b.events - a.events || b.lastSeen.getTime() - a.lastSeen.getTime() || a.key.localeCompare(b.key));
+}
+
+function addExamples(path: ChainPath, variant: Variant): void {
+  for (const { correlationId } of variant.newest) {
+    if (path.exampleCorrelationIds.length >= EXAMPLES) return;
+    if (correlationId && !path.exampleCorrelationIds.includes(correlationId))
+      path.exampleCorrelationIds.push(correlationId);
+  }
 }
 
 function foldHumans(paths: readonly ChainPath[]): HumanDelegations[] {

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { linkClass } from "@/components/ui/styles";
+import { explorerHref } from "@/lib/filters/event-filters";
+import type { TimeRange } from "@/lib/filters/time-range";
 import { agentHref } from "@/lib/queries/agent-id";
 import type { AgentDelegations, ChainPath, HumanDelegations } from "@/lib/queries/delegations";
 import { EscalationBadge } from "./escalation-badge";
@@ -24,7 +26,15 @@ function Who({ id, name }: { id: string; name?: string | undefined }) {
   );
 }
 
-export function HumansTable({ humans, paths }: { humans: HumanDelegations[]; paths: Map<string, ChainPath> }) {
+export function HumansTable({
+  humans,
+  paths,
+  range,
+}: {
+  humans: HumanDelegations[];
+  paths: Map<string, ChainPath>;
+  range: TimeRange;
+}) {
   return (
     <div className={tableFrame}>
       <table className="w-full text-sm">
@@ -49,7 +59,20 @@ export function HumansTable({ humans, paths }: { humans: HumanDelegations[]; pat
           {humans.map((human) => (
             <tr key={`${human.root.type}:${human.root.id}`}>
               <th scope="row" className={`${td} text-left font-normal`}>
-                <Who id={human.root.id} name={human.root.name} />
+                {human.root.type === "user" ? (
+                  <Link
+                    href={explorerHref({ range, onBehalfOf: human.root.id })}
+                    className={`${linkClass} font-medium`}
+                    title="Events on behalf of this person"
+                  >
+                    {principalLabel(human.root)}
+                  </Link>
+                ) : (
+                  <Who id={human.root.id} name={human.root.name} />
+                )}
+                {human.root.type === "user" && human.root.name && (
+                  <span className={`block font-mono text-xs ${muted}`}>{human.root.id}</span>
+                )}
                 {human.root.type !== "user" && <span className={`block text-xs ${muted}`}>({human.root.type})</span>}
               </th>
               <td className={td}>

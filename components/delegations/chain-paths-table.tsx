@@ -58,7 +58,7 @@ function ChainPathRow({ path, range }: { path: ChainPath; range: TimeRange }) {
   const text = chainText(path.hops);
   return (
     <tr className={path.escalatedEvents ? "bg-red-50/60 dark:bg-red-950/20" : undefined}>
-      <th scope="row" className={`${td} min-w-80 text-left font-normal`}>
+      <th scope="row" className={`${td} w-1/2 min-w-80 text-left font-normal`}>
         <details open={path.escalatedEvents > 0} className="group">
           <summary className="cursor-pointer font-medium text-slate-900 dark:text-slate-100">
             {text}
@@ -82,7 +82,7 @@ function ChainPathRow({ path, range }: { path: ChainPath; range: TimeRange }) {
         <EscalationBadge events={path.escalatedEvents} />
       </td>
       <td className={td}>
-        <ul className="space-y-0.5 text-xs">
+        <ul className="space-y-0.5 whitespace-nowrap text-xs">
           {path.exampleCorrelationIds.map((id) => (
             <li key={id}>
               <Link href={traceHref(id)} className={linkClass}>

@@ -103,12 +103,12 @@ export default async function DelegationsPage({ searchParams }: Props) {
             <ChainPathsTable paths={data.paths} range={range} limit={MAX_PATHS} />
           </section>
 
-          <div className="grid gap-4 xl:grid-cols-2">
+          <div className="space-y-8">
             <section aria-labelledby="humans-heading" className="min-w-0">
               <h2 id="humans-heading" className={sectionHeading}>
                 By human
               </h2>
-              <HumansTable humans={data.humans} paths={pathsByKey} />
+              <HumansTable humans={data.humans} paths={pathsByKey} range={range} />
             </section>
             <section aria-labelledby="agents-heading" className="min-w-0">
               <h2 id="agents-heading" className={sectionHeading}>

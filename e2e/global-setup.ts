@@ -26,8 +26,11 @@ export default async function globalSetup() {
       type: "mcp.tool.called",
       time: new Date().toISOString(),
       actor: { type: "agent", id: "rival-bot", name: "Rival Bot" },
+      onBehalfOf: { type: "user", id: "rival-user", name: "Rival User" },
+      session: { id: "rival-sess" },
       target: { type: "tool", id: "rival.secret_tool" },
       correlationId: "rival-req-1",
+      trace: { traceId: "5a1ee7c0de5a1ee7c0de5a1ee7c0de00", spanId: "5a1ee7c0de5a1ee7" },
     },
   ]);
 

@@ -123,6 +123,30 @@ test("an analyst opens the approved large refund's trace from the explorer and r
   await expect(page.getByTestId("trace-story")).toHaveText((await story.textContent()) ?? "");
 });
 
+test("a tool call made after the user revoked consent carries its finding in the trace", async ({ page }) => {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL });
+  await client.connect();
+  const { rows } = await client
+    .query<{ correlation_id: string }>(
+      `SELECT c.correlation_id FROM events r
+         JOIN tenants t ON t.id = r.tenant_id AND t.slug = 'demo'
+         JOIN events c ON c.tenant_id = r.tenant_id AND c.on_behalf_of_id = r.actor_id AND c.time > r.time
+                      AND c.agent_id = r.data->'attributes'->>'agent' AND c.type = 'mcp.tool.called'
+        WHERE r.type = 'consent.revoked'
+        ORDER BY c.time LIMIT 1`,
+    )
+    .finally(() => client.end());
+  const correlationId = rows[0]?.correlation_id;
+  expect(correlationId, "the demo's tool call after a revoked consent").toBeTruthy();
+  await signInAs(page, "analyst");
+  await page.goto(`/traces/${correlationId}`);
+  await expect(page.getByRole("note").filter({ hasText: "finding" })).toContainText("Used after consent was revoked");
+  const call = steps(page).locator(":scope > li[data-event-type='mcp.tool.called']");
+  await expect(call.locator(":scope > div").getByRole("list", { name: "Findings" })).toContainText(
+    "Used after consent was revoked",
+  );
+});
+
 test("an unknown id and another tenant's id are a 404 that offers the search", async ({ browser }) => {
   const refund = await approvedRefund();
   const demo = await browser.newContext();

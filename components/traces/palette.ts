@@ -42,3 +42,6 @@ export const OUTCOME_SHAPES: [string, string][] = [
 /** Hatched band of a compressed wait, drawn across every row. */
 export const breakBand =
   "bg-[repeating-linear-gradient(135deg,rgb(148_163_184/0.25)_0_4px,transparent_4px_8px)] border-x border-dashed border-slate-300 dark:border-slate-600";
+
+/** The same hatch, small: the legend's swatch and the mark beside a wait's label. */
+export const waitSwatch = "bg-[repeating-linear-gradient(135deg,rgb(100_116_139/0.6)_0_3px,transparent_3px_6px)]";

@@ -1,5 +1,5 @@
 import type { LegendEntry } from "@/lib/traces/systems";
-import { OUTCOME_SHAPES, outcomeMarker, systemChip } from "./palette";
+import { OUTCOME_SHAPES, outcomeMarker, systemChip, waitSwatch } from "./palette";
 
 // What the colours and shapes of the waterfall mean, always visible above it.
 
@@ -33,10 +33,7 @@ export function SystemLegend({ entries }: { entries: LegendEntry[] }) {
             </li>
           ))}
           <li className="flex items-center gap-1.5">
-            <span
-              aria-hidden="true"
-              className="inline-block h-2.5 w-5 bg-[repeating-linear-gradient(135deg,rgb(148_163_184/0.5)_0_3px,transparent_3px_6px)]"
-            />
+            <span aria-hidden="true" className={`inline-block h-2.5 w-5 ${waitSwatch}`} />
             long wait, shortened on the axis
           </li>
         </ul>

@@ -6,7 +6,7 @@ import { actorName } from "@/lib/traces/people";
 import { stepWhat } from "@/lib/traces/step-label";
 import { systemOf } from "@/lib/traces/systems";
 import type { Gap, Waterfall, WaterfallRow } from "@/lib/traces/waterfall";
-import { breakBand, outcomeMarker, systemBar, systemChip } from "./palette";
+import { breakBand, outcomeMarker, systemBar, systemChip, waitSwatch } from "./palette";
 import { StepDetails } from "./step-details";
 import { StepRow } from "./step-row";
 
@@ -32,11 +32,11 @@ function Axis({ row, gaps }: { row: Row; gaps: Gap[] }) {
   return (
     <div className="absolute inset-y-0 right-5 left-3">
       <Bands gaps={gaps} />
-      {row.until > row.at && (
+      {row.until > row.from && (
         <span
           aria-hidden="true"
           className={`absolute top-1/2 h-1.5 -translate-y-1/2 rounded-full ${systemBar[system.kind]}`}
-          style={{ left: pct(row.at), width: pct(row.until - row.at) }}
+          style={{ left: pct(row.from), width: pct(row.until - row.from) }}
         />
       )}
       <span
@@ -61,7 +61,7 @@ function Summary({ row, flags }: { row: Row; flags: FlagMap }) {
       </div>
       {row.waitBefore && (
         <p className="font-medium text-slate-800 dark:text-slate-200">
-          <span aria-hidden="true">⏳ </span>
+          <span aria-hidden="true" className={`mr-1 inline-block h-2.5 w-4 align-middle ${waitSwatch}`} />
           {row.waitBefore.label}
         </p>
       )}
@@ -138,7 +138,9 @@ function AxisHeader({ waterfall }: { waterfall: Waterfall<TraceEvent> }) {
         <div className="absolute inset-y-0 right-5 left-3">
           <Bands gaps={waterfall.gaps} />
           <span className="absolute top-1 left-0 font-mono">0</span>
-          <span className="absolute top-1 right-0 translate-x-1/2 font-mono">{formatOffset(waterfall.totalMs)}</span>
+          {waterfall.totalMs > 0 && (
+            <span className="absolute top-1 -right-4 font-mono">{formatOffset(waterfall.totalMs)}</span>
+          )}
           {waterfall.gaps.map((gap) => (
             <span
               key={gap.beforeEventId}

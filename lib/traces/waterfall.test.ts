@@ -67,6 +67,10 @@ describe("buildWaterfall", () => {
       ["downstream.called", 2, downstream.eventId],
     ]);
     expect(waterfall.rows[0]?.childCount).toBe(5);
+    // The token refresh was stamped before the call it belongs to: the call's span bar starts there.
+    expect(waterfall.rows[0]?.from).toBe(0);
+    expect(waterfall.rows[0]?.at).toBeGreaterThan(0);
+    expect(waterfall.rows[0]?.until).toBe(1);
     expect(waterfall.gaps.map((g) => [g.label, g.beforeEventId])).toEqual([
       ["waited 8m for approval", granted.eventId],
     ]);

@@ -40,7 +40,8 @@ export type WaterfallRow<E extends WaterfallEvent> = {
   offsetMs: number;
   /** Position of the event on the axis, 0..1. */
   at: number;
-  /** End of the event's subtree (its last descendant) on the axis; equals `at` for a leaf. */
+  /** Extent of the event's subtree on the axis (a child may be stamped before its parent); `at` for a leaf. */
+  from: number;
   until: number;
   /** Set on the first event after a long wait. */
   waitBefore: Gap | null;
@@ -207,16 +208,21 @@ export function buildWaterfall<E extends WaterfallEvent>(events: readonly E[]): 
   const gapBefore = new Map(gaps.map((gap) => [gap.beforeEventId, gap]));
   const { ordered, children } = treeOrder(sorted);
 
-  const subtreeEnd = new Map<string, number>();
-  const endOf = (event: E, seen = new Set<string>()): number => {
-    const known = subtreeEnd.get(event.eventId);
-    if (known !== undefined) return known;
+  // Extent of each subtree in ms; `seen` guards against loops a bad sender could create.
+  const extent = new Map<string, [number, number]>();
+  const extentOf = (event: E, seen = new Set<string>()): [number, number] => {
+    const known = extent.get(event.eventId);
+    if (known) return known;
     seen.add(event.eventId);
-    let end = event.time.getTime();
-    for (const child of children.get(event.eventId) ?? [])
-      if (!seen.has(child.eventId)) end = Math.max(end, endOf(child, seen));
-    subtreeEnd.set(event.eventId, end);
-    return end;
+    let [start, end] = [event.time.getTime(), event.time.getTime()];
+    for (const child of children.get(event.eventId) ?? []) {
+      if (seen.has(child.eventId)) continue;
+      const [childStart, childEnd] = extentOf(child, seen);
+      start = Math.min(start, childStart);
+      end = Math.max(end, childEnd);
+    }
+    extent.set(event.eventId, [start, end]);
+    return [start, end];
   };
 
   const rows = ordered.map(({ event, depth, parentEventId }) => {
@@ -228,7 +234,8 @@ export function buildWaterfall<E extends WaterfallEvent>(events: readonly E[]): 
       childCount: children.get(event.eventId)?.length ?? 0,
       offsetMs,
       at: position(offsetMs),
-      until: position(endOf(event) - startMs),
+      from: position(extentOf(event)[0] - startMs),
+      until: position(extentOf(event)[1] - startMs),
       waitBefore: gapBefore.get(event.eventId) ?? null,
     };
   });

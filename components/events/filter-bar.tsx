@@ -19,6 +19,8 @@ const TEXT_FIELDS = [
   ["client", "Client", "OAuth client id"],
   ["target", "Target / tool", "stripe.refund"],
   ["correlationId", "Correlation ID", "req-123"],
+  ["policy", "Policy", "refund-limits"],
+  ["decision", "Policy decision", "require_approval"],
 ] as const;
 
 const RANGE_LABELS: Record<RangePreset | "custom", string> = {

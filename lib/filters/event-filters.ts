@@ -14,11 +14,25 @@ export type EventFilters = {
   client?: string;
   target?: string;
   correlationId?: string;
+  /** policy.evaluated events of this policy id (`policy.id`). */
+  policy?: string;
+  /** Policy decision: allow, deny or require_approval. */
+  decision?: string;
   /** Free text, matched against ids, type, target, reason. */
   q?: string;
 };
 
-const TEXT_FILTERS = ["actor", "onBehalfOf", "agent", "client", "target", "correlationId", "q"] as const;
+const TEXT_FILTERS = [
+  "actor",
+  "onBehalfOf",
+  "agent",
+  "client",
+  "target",
+  "correlationId",
+  "policy",
+  "decision",
+  "q",
+] as const;
 const MAX_TEXT = 256;
 
 function list(params: URLSearchParams, name: string): string[] {

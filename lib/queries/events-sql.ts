@@ -85,6 +85,9 @@ const EXACT: [keyof EventFilters, string][] = [
   ["client", "e.client_id"],
   ["target", "e.target_id"],
   ["correlationId", "e.correlation_id"],
+  ["decision", "e.policy_decision"],
+  // No index of its own: it runs inside the range, usually with type=policy.evaluated.
+  ["policy", "(e.data->'policy'->>'id')"],
 ];
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -63,6 +63,7 @@ test("an analyst reads refund-limits' decisions by version, with require-approva
   await expect(requireApproval).toBeVisible();
   expect(Number((await requireApproval.textContent())?.replace(/\D/g, ""))).toBeGreaterThan(0);
   await expect(requireApproval).toHaveAttribute("href", /type=policy\.evaluated/);
+  await expect(requireApproval).toHaveAttribute("href", /policy=refund-limits&decision=require_approval/);
   // Its version row and the reason the engine gave.
   await expect(refund.getByRole("rowheader", { name: /^v7/ })).toBeVisible();
   await expect(refund.getByText(/Require approval:\s*amount \d+ > 10000/).first()).toBeVisible();

@@ -100,8 +100,20 @@ function byTime(a: FlagEvent, b: FlagEvent): number {
 
 /** Consents as of `now`, keyed by consent id, from consent.* events (other events are ignored). */
 export function consentLedger(events: readonly FlagEvent[], now: Date = new Date()): ConsentRecord[] {
-  const records = new Map<string, ConsentRecord>();
   const sorted = events.filter((e) => e.type.startsWith("consent.") && e.time <= now).sort(byTime);
+  return withExpiry(buildLedger(sorted), now);
+}
+
+/** Marks grants whose expiry has passed at `now` as expired, without touching the input. */
+function withExpiry(records: readonly ConsentRecord[], now: Date): ConsentRecord[] {
+  return records.map((r) =>
+    r.status === "granted" && r.expiresAt && r.expiresAt <= now ? { ...r, status: "expired" as const } : r,
+  );
+}
+
+/** The records that consent events (in time order) leave behind, statuses as decided. */
+function buildLedger(sorted: readonly FlagEvent[]): ConsentRecord[] {
+  const records = new Map<string, ConsentRecord>();
   for (const event of sorted) {
     const consentId = event.data.consent?.id;
     if (!consentId) continue;
@@ -137,8 +149,6 @@ export function consentLedger(events: readonly FlagEvent[], now: Date = new Date
         break;
     }
   }
-  for (const record of records.values())
-    if (record.status === "granted" && record.expiresAt && record.expiresAt <= now) record.status = "expired";
   return [...records.values()];
 }
 
@@ -178,13 +188,13 @@ function refusedNote(use: FlagEvent): string {
 
 const whatOf = (use: FlagEvent) => `${use.type}${use.data.target?.id ? ` ${use.data.target.id}` : ""}`;
 
-/** The consent finding for one use, judged from the consent events of its human up to its time. */
-export function consentFlagFor(
+/** The consent finding for one use, from its human's consents as they stood at its time. */
+function consentFlagFor(
   use: FlagEvent,
-  humanEvents: readonly FlagEvent[],
+  ledgerAtUse: ConsentRecord[],
   clientsOfAgent: Map<string, string[]>,
 ): Flag | null {
-  const records = consentLedger(humanEvents, use.time).filter((r) => matches(r, use, clientsOfAgent));
+  const records = ledgerAtUse.filter((r) => matches(r, use, clientsOfAgent));
   if (records.length === 0) return null;
   const refused = refusedNote(use);
   const inForce = consentsInForce(records);
@@ -230,6 +240,29 @@ export function consentFlagFor(
   return null;
 }
 
+/** The ledger of one person at any time, built once per consent event that precedes a use. */
+function ledgerTimeline(events: FlagEvent[]): (t: Date) => ConsentRecord[] {
+  const sorted = events.sort(byTime);
+  const times = sorted.map((e) => e.time.getTime());
+  const byPrefix = new Map<number, ConsentRecord[]>();
+  return (t) => {
+    // Consent events at or before t: the first index whose time is after t.
+    let low = 0;
+    let high = times.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((times[mid] as number) <= t.getTime()) low = mid + 1;
+      else high = mid;
+    }
+    let records = byPrefix.get(low);
+    if (!records) {
+      records = buildLedger(sorted.slice(0, low));
+      byPrefix.set(low, records);
+    }
+    return withExpiry(records, t);
+  };
+}
+
 /** Adds a consent finding to `into` for every use that has one. */
 export function consentFlags(uses: readonly FlagEvent[], context: ConsentContext, into: FlagMap): void {
   const byHuman = new Map<string, FlagEvent[]>();
@@ -241,12 +274,18 @@ export function consentFlags(uses: readonly FlagEvent[], context: ConsentContext
     if (list) list.push(event);
     else byHuman.set(subject, [event]);
   }
+  const ledgers = new Map<string, (t: Date) => ConsentRecord[]>();
   for (const use of uses) {
     if (!USE_TYPES.has(use.type)) continue;
     const human = consentHumanOf(use);
     const humanEvents = human ? byHuman.get(human) : undefined;
-    if (!humanEvents) continue;
-    const flag = consentFlagFor(use, humanEvents, context.clientsOfAgent);
+    if (!human || !humanEvents) continue;
+    let ledgerAt = ledgers.get(human);
+    if (!ledgerAt) {
+      ledgerAt = ledgerTimeline(humanEvents);
+      ledgers.set(human, ledgerAt);
+    }
+    const flag = consentFlagFor(use, ledgerAt(use.time), context.clientsOfAgent);
     if (flag) addFlag(into, flag);
   }
 }

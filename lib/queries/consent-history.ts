@@ -147,17 +147,19 @@ async function subjectUses(tenantId: string, subject: ConsentSubject, identity: 
   return rows.map(toFlagEvent);
 }
 
-function consentEntry(event: FlagEvent, record: ConsentRecord | undefined): ConsentTimelineEntry {
+/** A timeline row: a consent event (with its record's details) or a flagged use. */
+function entryOf(event: FlagEvent, record: ConsentRecord | undefined, flags?: Flag[]): ConsentTimelineEntry {
   const { data } = event;
+  const isUse = flags !== undefined;
   return {
-    kind: "consent",
+    kind: isUse ? "use" : "consent",
     eventId: event.eventId,
     time: event.time,
     type: event.type,
     outcome: event.outcome,
     correlationId: event.correlationId,
-    userId: record?.userId ?? null,
-    agentId: record?.agentId ?? null,
+    userId: isUse ? consentHumanOf(event) : (record?.userId ?? null),
+    agentId: isUse ? event.agentId : (record?.agentId ?? null),
     clientId: event.clientId,
     clientName: data.client?.name,
     registration: data.client?.registration ?? record?.registration,
@@ -165,28 +167,8 @@ function consentEntry(event: FlagEvent, record: ConsentRecord | undefined): Cons
     scopes: data.consent?.scopes ?? data.scopes ?? record?.scopes ?? [],
     resource: data.resource ?? record?.resource,
     expiresAt: data.consent?.expiresAt ? new Date(data.consent.expiresAt) : undefined,
-    flags: [],
-  };
-}
-
-function useEntry(event: FlagEvent, flags: Flag[]): ConsentTimelineEntry {
-  const { data } = event;
-  return {
-    kind: "use",
-    eventId: event.eventId,
-    time: event.time,
-    type: event.type,
-    outcome: event.outcome,
-    correlationId: event.correlationId,
-    userId: consentHumanOf(event),
-    agentId: event.agentId,
-    clientId: event.clientId,
-    clientName: data.client?.name,
-    registration: data.client?.registration,
-    scopes: data.scopes ?? [],
-    resource: data.resource,
-    target: data.target?.id,
-    flags,
+    target: isUse ? data.target?.id : undefined,
+    flags: flags ?? [],
   };
 }
 
@@ -228,11 +210,11 @@ export async function consentHistory(
   const byId = new Map(records.map((r) => [r.consentId, r]));
   const flagged = uses
     .filter((u) => flags.has(u.eventId))
-    .map((u) => useEntry(u, flags.get(u.eventId) ?? []))
+    .map((u) => entryOf(u, undefined, flags.get(u.eventId) ?? []))
     .reverse();
   const inRange = consentEvents
     .filter((e) => e.time >= range.from && e.time < range.to)
-    .map((e) => consentEntry(e, byId.get(e.data.consent?.id ?? "")));
+    .map((e) => entryOf(e, byId.get(e.data.consent?.id ?? "")));
   const all = [...inRange, ...flagged].sort(
     (a, b) => a.time.getTime() - b.time.getTime() || (a.kind === b.kind ? 0 : a.kind === "consent" ? -1 : 1),
   );

@@ -1,4 +1,5 @@
-// Read-path benchmark: the explorer, overview and agent-list queries at a million events.
+// Read-path benchmark: the explorer, overview, agent-list and investigation queries (trace,
+// consent timeline, delegations, policy decisions, approvals, sessions) at a million events.
 //
 //   npm run bench:queries -- [--events N] [--runs 50] [--database attest_bench_queries]
 //
@@ -73,16 +74,6 @@ async function measure(name: string, run: () => Promise<number>, targetMs?: numb
   };
 }
 
-/** Imports a query module written elsewhere, or undefined while it does not exist yet. */
-async function optional<T>(specifier: string, exportName: string): Promise<T | undefined> {
-  try {
-    const module = (await import(specifier)) as Record<string, unknown>;
-    return typeof module[exportName] === "function" ? (module[exportName] as T) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function main() {
   process.env.DATABASE_URL = await databaseUrl();
   process.env.LOG_LEVEL ??= "error";
@@ -94,6 +85,11 @@ async function main() {
   const { eventsAfter } = await import("../../lib/queries/events-tail");
   const { eventById } = await import("../../lib/queries/event-by-id");
   const { decodeCursor } = await import("../../lib/queries/events-cursor");
+  const { overviewAggregates } = await import("../../lib/queries/overview");
+  const { listAgents } = await import("../../lib/queries/agents-list");
+  const { traceBenchCases } = await import("./trace-queries");
+  const { consentBenchCases } = await import("./consent-queries");
+  const { investigationBenchCases } = await import("./investigation-queries");
 
   const tenant = await ensureBenchTenant(target, step);
   const tenantId = tenant.id;
@@ -161,31 +157,26 @@ async function main() {
   const someId = facts[0]?.event_id ?? "";
   results.push(await measure("event by id", async () => ((await eventById(tenantId, someId)) ? 1 : 0), 50));
 
-  const overview = await optional<(t: string, r: { from: Date; to: Date }) => Promise<unknown>>(
-    "../../lib/queries/overview",
-    "overviewAggregates",
+  const from = new Date(newest.getTime() - 7 * DAY);
+  results.push(
+    await measure(
+      "overview aggregates, 7 d",
+      async () => {
+        await overviewAggregates(tenantId, { from, to: newest });
+        return 1;
+      },
+      300,
+    ),
   );
-  if (overview) {
-    const from = new Date(newest.getTime() - 7 * DAY);
-    results.push(
-      await measure(
-        "overview aggregates, 7 d",
-        async () => {
-          await overview(tenantId, { from, to: newest });
-          return 1;
-        },
-        300,
-      ),
-    );
-  } else
-    console.log("skipped: overview aggregates (overviewAggregates in lib/queries/overview.ts): not implemented yet");
-  const agents = await optional<(t: string, p: object) => Promise<{ agents: unknown[] }>>(
-    "../../lib/queries/agents-list",
-    "listAgents",
-  );
-  if (agents)
-    results.push(await measure("agent list, default sort", async () => (await agents(tenantId, {})).agents.length));
-  else console.log("skipped: agent list (listAgents in lib/queries/agents-list.ts): not implemented yet");
+  results.push(await measure("agent list, default sort", async () => (await listAgents(tenantId, {})).agents.length));
+
+  // Investigation pages (issue 4): the trace query's target is 20 ms p95.
+  const cases = [
+    ...(await traceBenchCases(tenantId, pool())),
+    ...(await consentBenchCases(tenantId, pool())),
+    ...(await investigationBenchCases(tenantId, pool())),
+  ];
+  for (const c of cases) results.push(await measure(c.name, c.run, c.target));
 
   console.log("");
   console.log(

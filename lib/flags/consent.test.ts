@@ -149,6 +149,17 @@ describe("consent flags (pure)", () => {
     expect(into.size).toBe(1);
   });
 
+  it("shortens a long list of granted scopes in the detail", () => {
+    const scopes = ["a:1", "a:2", "a:3", "a:4", "a:5", "a:6", "a:7", "a:8"];
+    const events = [granted("09:01", "cns_long", { scopes })];
+    const use = toolCall("09:30", ["admin:all"]);
+    const into: FlagMap = new Map();
+    consentFlags([use], { events, clientsOfAgent: new Map() }, into);
+    expect(into.get(use.eventId)?.[0]?.detail).toBe(
+      "mcp.tool.called zendesk.reply used admin:all, outside consent cns_long (granted a:1, a:2, a:3, a:4, a:5 and 3 more).",
+    );
+  });
+
   it("uses the scopes granted (which may narrow the request), not those requested", () => {
     const events = [
       requested("09:00", "cns_n", { scopes: ["tickets:write", "crm:read"] }),

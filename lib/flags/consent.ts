@@ -186,6 +186,9 @@ function refusedNote(use: FlagEvent): string {
   return "";
 }
 
+const listed = (scopes: string[]) =>
+  scopes.length <= 6 ? scopes.join(", ") : `${scopes.slice(0, 5).join(", ")} and ${scopes.length - 5} more`;
+
 const whatOf = (use: FlagEvent) => `${use.type}${use.data.target?.id ? ` ${use.data.target.id}` : ""}`;
 
 /** The consent finding for one use, from its human's consents as they stood at its time. */
@@ -208,7 +211,7 @@ function consentFlagFor(
     return {
       kind: "out_of_consent_scope",
       eventId: use.eventId,
-      detail: `${whatOf(use)} used ${extra.join(", ")}, outside consent ${newest.consentId} (granted ${[...held].join(", ")}).${refused}`,
+      detail: `${whatOf(use)} used ${extra.join(", ")}, outside consent ${newest.consentId} (granted ${listed([...held])}).${refused}`,
       evidence: inForce.map((r) => r.grantedEventId).filter((id): id is string => !!id),
     };
   }

@@ -147,6 +147,35 @@ test("a tool call made after the user revoked consent carries its finding in the
   );
 });
 
+test("a refund whose API call ran before its approval is flagged on that call", async ({ page }) => {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL });
+  await client.connect();
+  const { rows } = await client
+    .query<{ correlation_id: string }>(
+      `SELECT d.correlation_id FROM events d
+         JOIN tenants t ON t.id = d.tenant_id AND t.slug = 'demo'
+         JOIN events g ON g.tenant_id = d.tenant_id AND g.correlation_id = d.correlation_id
+                      AND g.type = 'approval.granted' AND g.time > d.time
+        WHERE d.type = 'downstream.called'
+        ORDER BY d.time LIMIT 1`,
+    )
+    .finally(() => client.end());
+  const correlationId = rows[0]?.correlation_id;
+  expect(correlationId, "the demo's refund that ran before its approval").toBeTruthy();
+  await signInAs(page, "analyst");
+  await page.goto(`/traces/${correlationId}`);
+  await expect(page.getByRole("note").filter({ hasText: "finding" })).toContainText("Action before approval");
+  const downstream = steps(page).locator("li[data-event-type='downstream.called']");
+  await expect(downstream.locator(":scope > div").getByRole("list", { name: "Findings" })).toContainText(
+    "Action before approval",
+  );
+  // Time order tells it: the call comes before the approval among the tool call's steps.
+  const types = await steps(page)
+    .locator(":scope > li[data-event-type='mcp.tool.called'] > ol > li")
+    .evaluateAll((items) => items.map((li) => li.getAttribute("data-event-type")));
+  expect(types.indexOf("downstream.called")).toBeLessThan(types.indexOf("approval.granted"));
+});
+
 test("an unknown id and another tenant's id are a 404 that offers the search", async ({ browser }) => {
   const refund = await approvedRefund();
   const demo = await browser.newContext();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { event, postEvents, refundExample, tenantWithKey } from "@/lib/testing/fixtures";
+import { loadTraceView } from "@/lib/traces/view";
 import { buildWaterfall } from "@/lib/traces/waterfall";
 import { traceEvents } from "./trace";
 
@@ -106,6 +107,31 @@ describe("traceEvents", () => {
       ["GET https://api.example.com/y", 2],
       ["GET https://api.example.com/x", 0],
     ]);
+  });
+
+  it("builds the page's view: findings, facts and story (a refund whose API call ran before its approval)", async () => {
+    const { tenant, key } = await tenantWithKey("trace");
+    const [call, policy, request, granted, downstream] = refundExample();
+    const early = { ...downstream, time: "2026-11-20T10:00:01.000Z" };
+    await postEvents(key, [call, policy, request, granted, early]);
+    const view = await loadTraceView(tenant.id, "req-123");
+    expect(view).not.toBeNull();
+    if (!view) return;
+    expect(view.flagCount).toBe(1);
+    expect(view.flags.get(early.id)?.map((f) => f.kind)).toEqual(["action_before_approval"]);
+    expect(view.correlationIds).toEqual(["req-123"]);
+    expect(view.traceIds).toEqual([TRACE]);
+    expect(view.sessionKeys).toEqual(["u-42:s-9"]);
+    expect(view.actors.map((a) => [a.type, a.id, a.name ?? null])).toEqual([
+      ["agent", "billing-bot", "Billing Copilot"],
+      ["service", "policy-engine", null],
+      ["user", "u-7", "Approver 7"],
+      ["user", "u-42", "User 42"],
+      ["agent", "planner", null],
+    ]);
+    expect(view.story).toContain("; the downstream call POST https://api.stripe.com/v1/refunds succeeded; Approver 7");
+    expect(view.waterfall.gaps.map((g) => g.label)).toEqual(["waited 3m 9s for approval"]);
+    expect(await loadTraceView(tenant.id, "req-unknown")).toBeNull();
   });
 
   it("caps a huge trace and says so", async () => {

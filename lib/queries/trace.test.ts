@@ -112,7 +112,7 @@ describe("traceEvents", () => {
   it("builds the page's view: findings, facts and story (a refund whose API call ran before its approval)", async () => {
     const { tenant, key } = await tenantWithKey("trace");
     const [call, policy, request, granted, downstream] = refundExample();
-    const early = { ...downstream, time: "2026-11-20T10:00:01.000Z" };
+    const early = { ...(downstream as { id: string }), time: "2026-11-20T10:00:01.000Z" };
     await postEvents(key, [call, policy, request, granted, early]);
     const view = await loadTraceView(tenant.id, "req-123");
     expect(view).not.toBeNull();

@@ -111,6 +111,11 @@ export function IdentityCard({
             </ul>
           )}
         </Row>
+        <Row term="Consents">
+          <Link href={`/consents?agent=${encodeURIComponent(agent.agentId)}`} className={linkClass}>
+            Consent history
+          </Link>
+        </Row>
         <Row term="First seen">{formatTime(agent.firstSeen)}</Row>
         <Row term="Last seen">{formatTime(agent.lastSeen)}</Row>
         <Row term="Events (all time)">{agent.events.toLocaleString("en-US")}</Row>

@@ -14,6 +14,10 @@ function createDb(): Db {
     connectionString: databaseUrl(),
     max: env().DATABASE_POOL_SIZE,
     connectionTimeoutMillis: 5_000,
+    // Attest's statements are short or index-driven; Postgres' JIT compiles for 20–100 ms
+    // whenever a plan looks expensive (a 7-day aggregate, a 1,000-row insert) and rarely wins
+    // that back. bench:queries measures with this setting.
+    options: "-c jit=off",
   });
   // An idle client that loses its server must not crash the process; the next query fails instead.
   pool.on("error", () => {});

@@ -131,8 +131,10 @@ test("a tool call made after the user revoked consent carries its finding in the
       `SELECT c.correlation_id FROM events r
          JOIN tenants t ON t.id = r.tenant_id AND t.slug = 'demo'
          JOIN events c ON c.tenant_id = r.tenant_id AND c.on_behalf_of_id = r.actor_id AND c.time > r.time
-                      AND c.agent_id = r.data->'attributes'->>'agent' AND c.type = 'mcp.tool.called'
+                      AND c.client_id = r.client_id AND c.type = 'mcp.tool.called'
         WHERE r.type = 'consent.revoked'
+          AND NOT EXISTS (SELECT 1 FROM events g WHERE g.tenant_id = r.tenant_id AND g.type = 'consent.granted'
+                           AND g.actor_id = r.actor_id AND g.client_id = r.client_id AND g.time > r.time AND g.time < c.time)
         ORDER BY c.time LIMIT 1`,
     )
     .finally(() => client.end());

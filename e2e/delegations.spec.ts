@@ -75,6 +75,21 @@ test("an analyst opens a three-hop chain with its scopes and sees the seeded esc
   const escalationRows = escalations.getByRole("table").locator("tbody tr");
   await expect(escalationRows.first()).toContainText(/:admin/);
 
+  // At 1280 px every table fits: nothing scrolls sideways, neither the page nor a table.
+  const overflow = await page.evaluate(() =>
+    [document.documentElement, ...document.querySelectorAll("main .overflow-x-auto")]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map(
+        (el) =>
+          `${el.querySelector("caption")?.textContent ?? el.tagName}: ${el.scrollWidth} > ${el.clientWidth} (${[
+            ...el.querySelectorAll("thead th"),
+          ]
+            .map((th) => Math.round(th.getBoundingClientRect().width))
+            .join(" ")})`,
+      ),
+  );
+  expect(overflow).toEqual([]);
+
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -58,7 +58,7 @@ function ChainPathRow({ path, range }: { path: ChainPath; range: TimeRange }) {
   const text = chainText(path.hops);
   return (
     <tr className={path.escalatedEvents ? "bg-red-50/60 dark:bg-red-950/20" : undefined}>
-      <th scope="row" className={`${td} w-1/2 min-w-80 text-left font-normal`}>
+      <th scope="row" className={`${td} min-w-64 text-left font-normal`}>
         <details open={path.escalatedEvents > 0} className="group">
           <summary className="cursor-pointer font-medium text-slate-900 dark:text-slate-100">
             {text}
@@ -86,7 +86,7 @@ function ChainPathRow({ path, range }: { path: ChainPath; range: TimeRange }) {
           {path.exampleCorrelationIds.map((id) => (
             <li key={id}>
               <Link href={traceHref(id)} className={linkClass}>
-                Trace <span className="font-mono">{id.length > 18 ? `${id.slice(0, 16)}…` : id}</span>
+                Trace <span className="font-mono">{id.length > 16 ? `${id.slice(0, 14)}…` : id}</span>
                 <span className="sr-only"> of {text}</span>
               </Link>
             </li>

@@ -1,4 +1,3 @@
-import type { DelegationHop as ContractHop } from "@/lib/contract/normalize";
 import { delegationEscalations, type Escalation } from "@/lib/flags/escalation";
 import type { DelegationHop } from "@/lib/queries/event-by-id";
 import { agentHref } from "./format";
@@ -17,7 +16,7 @@ const kindTone: Record<string, string> = {
 export function DelegationChain({ hops, label = "Delegation chain" }: { hops: DelegationHop[]; label?: string }) {
   // Stored hops were validated against the contract on ingest, so their types are the contract's.
   const escalations = new Map<number, Escalation>(
-    delegationEscalations(hops as ContractHop[]).map((escalation) => [escalation.hopIndex, escalation]),
+    delegationEscalations(hops).map((escalation) => [escalation.hopIndex, escalation]),
   );
   if (hops.length === 0) {
     return <p className="text-sm text-slate-600 dark:text-slate-400">No delegation: the actor acted on its own.</p>;

@@ -1,4 +1,3 @@
-import type { DelegationHop } from "../contract/normalize";
 import { addFlag, type FlagEvent, type FlagMap } from "./types";
 
 // A healthy delegation chain narrows scopes at every hop (RFC 8693 token exchange). A hop that
@@ -15,12 +14,15 @@ export type Escalation = {
   scopes: string[];
 };
 
-export function delegationEscalations(hops: readonly DelegationHop[] | undefined): Escalation[] {
+/** Only what the rule reads of a hop, so stored rows and UI shapes fit without casts. */
+export type ScopedHop = { id: string; scopes?: readonly string[] };
+
+export function delegationEscalations(hops: readonly ScopedHop[] | undefined): Escalation[] {
   if (!hops || hops.length < 2) return [];
   const found: Escalation[] = [];
   let delegatorIndex = hops[0]?.scopes ? 0 : -1;
   for (let i = 1; i < hops.length; i++) {
-    const hop = hops[i] as DelegationHop;
+    const hop = hops[i] as ScopedHop;
     if (!hop.scopes) continue;
     const delegator = delegatorIndex >= 0 ? hops[delegatorIndex] : undefined;
     if (delegator?.scopes) {

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { buttonClass, inputClass, labelClass, linkClass } from "@/components/ui/styles";
 import { type TimeRange, timeRangeParams } from "@/lib/filters/time-range";
-import type { ConsentSubjects, SubjectKind, SubjectSummary } from "@/lib/queries/consent-history";
+import type { SubjectKind } from "@/lib/queries/consent-history";
+import type { ConsentSubjects, SubjectSummary } from "@/lib/queries/consent-subjects";
 import { consentsHref, formatDay } from "./format";
 
 // Who has consent activity in the range: people, agents and OAuth clients, each a link to its

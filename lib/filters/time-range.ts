@@ -10,7 +10,9 @@ export const RANGE_PRESETS = {
 export type RangePreset = keyof typeof RANGE_PRESETS;
 export const DEFAULT_RANGE: RangePreset = "7d";
 
-export type TimeRange = { preset: RangePreset | "custom"; from: Date; to: Date };
+/** A half-open or closed span of time, as queries take it. */
+export type DateRange = { from: Date; to: Date };
+export type TimeRange = DateRange & { preset: RangePreset | "custom" };
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
 

@@ -1,4 +1,5 @@
 import { pool } from "../db";
+import type { DateRange } from "../filters/time-range";
 import { type BucketUnit, bucketUnitFor, fillBuckets } from "./overview-buckets";
 
 // What one agent did in a time range, from its own events (agent_id = the agent): activity per
@@ -6,7 +7,7 @@ import { type BucketUnit, bucketUnitFor, fillBuckets } from "./overview-buckets"
 // events. Every statement is scoped `tenant_id = $1 AND agent_id = $2 AND time in range`, which
 // the (tenant_id, agent_id, time) index serves.
 
-export type Range = { from: Date; to: Date };
+export type Range = DateRange;
 export type ActivityBucket = { t: number; success: number; failure: number; denied: number; pending: number };
 export type Delegator = { userId: string; name: string | null; events: number; lastSeen: Date };
 export type ToolUse = { tool: string; calls: number; denied: number };

@@ -1,4 +1,5 @@
 import { pool } from "../db";
+import type { DateRange } from "../filters/time-range";
 import {
   type ApprovalRecord,
   type ApprovalStatus,
@@ -23,7 +24,7 @@ import type { Flag, FlagEvent, FlagMap } from "../flags/types";
 export const MAX_REQUESTS = 500;
 export const APPROVAL_STATUSES = ["pending", "granted", "denied", "expired"] as const satisfies ApprovalStatus[];
 
-export type Range = { from: Date; to: Date };
+export type Range = DateRange;
 
 export type ApprovalRow = ApprovalRecord & {
   agentId: string | null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { event, postEvents, tenantWithKey } from "@/lib/testing/fixtures";
-import { consentHistory, consentSubjects, parseConsentSubject } from "./consent-history";
+import { consentHistory, parseConsentSubject } from "./consent-history";
+import { consentSubjects } from "./consent-subjects";
 
 // The consent page's reads against real Postgres: a person's history with a revocation and
 // the flagged call after it, what is in force, the agent and client views, the subject list,

@@ -1,5 +1,6 @@
 import type { DelegationHop } from "../contract/normalize";
 import { pool } from "../db";
+import type { DateRange } from "../filters/time-range";
 import { delegationEscalations, type Escalation } from "../flags/escalation";
 
 // The delegation chains in use over a time range, for the Delegations page. Postgres groups the
@@ -9,7 +10,7 @@ import { delegationEscalations, type Escalation } from "../flags/escalation";
 // TypeScript (the same `delegationEscalations` the event detail and the alert rules use, so
 // every view agrees), and the per-path, per-human and per-agent views are folded from them.
 
-export type Range = { from: Date; to: Date };
+export type Range = DateRange;
 
 export type ChainPath = {
   /** Stable identity of the path: its hops' type:id, in order. */

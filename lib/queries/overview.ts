@@ -1,4 +1,5 @@
 import { pool } from "../db";
+import type { DateRange } from "../filters/time-range";
 import { type BucketUnit, bucketUnitFor, fillBuckets } from "./overview-buckets";
 
 // The overview's numbers for one tenant and time range. One statement groups the range's
@@ -6,7 +7,7 @@ import { type BucketUnit, bucketUnitFor, fillBuckets } from "./overview-buckets"
 // agent, per tool. Beside it, in parallel: the tenant's suspended agents, and the pending
 // approvals. Every statement is scoped to the tenant and the range.
 
-export type Range = { from: Date; to: Date };
+export type Range = DateRange;
 
 export type OverviewBucket = {
   /** Bucket start, epoch ms (UTC). */

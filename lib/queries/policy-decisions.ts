@@ -1,4 +1,5 @@
 import { pool } from "../db";
+import type { DateRange } from "../filters/time-range";
 
 // Policy decisions in a time range, from `policy.evaluated` events: counts per policy id and
 // version and decision, the most frequent reasons per decision, and when each version was
@@ -10,7 +11,7 @@ import { pool } from "../db";
 export const DECISIONS = ["allow", "deny", "require_approval"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-export type Range = { from: Date; to: Date };
+export type Range = DateRange;
 export type DecisionCounts = Record<Decision, number>;
 export type ReasonCount = { reason: string; count: number };
 

@@ -10,12 +10,13 @@ import type pg from "pg";
 // Ranges end at the tenant's newest event, like the other cases, so a reused seed measures the
 // same windows however old it is.
 
-export type BenchCase = { name: string; run: () => Promise<number>; target?: number };
+import type { BenchCase } from "./stats";
 
 const DAY = 86_400_000;
 
 export async function consentBenchCases(tenantId: string, client: pg.Pool | pg.PoolClient): Promise<BenchCase[]> {
-  const { consentHistory, consentSubjects } = await import("../../lib/queries/consent-history");
+  const { consentHistory } = await import("../../lib/queries/consent-history");
+  const { consentSubjects } = await import("../../lib/queries/consent-subjects");
   const { loadConsentContext } = await import("../../lib/flags/consent-load");
   const { rows: facts } = await client.query<{ newest: Date | null }>(
     "SELECT max(time) AS newest FROM events WHERE tenant_id = $1",

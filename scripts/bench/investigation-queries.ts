@@ -4,7 +4,7 @@ import type pg from "pg";
 // sessions), as cases for `npm run bench:queries`. Ranges end at the tenant's newest event;
 // the session is the busiest one in the registry.
 
-export type BenchCase = { name: string; run: () => Promise<number>; target?: number };
+import type { BenchCase } from "./stats";
 
 const DAY = 86_400_000;
 

@@ -37,3 +37,6 @@ export function table(headers: string[], rows: string[][]): string {
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join("   ");
   return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
+
+/** One timed read of bench:queries: `run` returns the number of rows it produced. */
+export type BenchCase = { name: string; run: () => Promise<number>; target?: number };

@@ -10,7 +10,7 @@ import type pg from "pg";
 // The target is the trace query ≤ 20 ms p95 at 1M events; the whole page read (flags
 // included) is measured too, without a target of its own.
 
-export type BenchCase = { name: string; run: () => Promise<number>; target?: number };
+import type { BenchCase } from "./stats";
 
 const TRACE_TARGET_MS = 20;
 

@@ -12,7 +12,8 @@ import { linkClass } from "@/components/ui/styles";
 import { requirePageAuth } from "@/lib/auth/session";
 import { explorerHref, toSearchParams } from "@/lib/filters/event-filters";
 import { parseTimeRange } from "@/lib/filters/time-range";
-import { consentHistory, consentSubjects, parseConsentSubject } from "@/lib/queries/consent-history";
+import { consentHistory, parseConsentSubject } from "@/lib/queries/consent-history";
+import { consentSubjects } from "@/lib/queries/consent-subjects";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -113,7 +113,7 @@ const ZERO: Omit<OverviewBucket, "t"> = {
 // hundred thousand rows (about 250 ms of a 650 ms query), and events are stored in time order
 // (correlation ~1.0), so a (tenant_id, time) range scan beats the sequential scan the default
 // random_page_cost of 4 picks once a range covers a fifth of the table.
-const AGGREGATE_SETTINGS = "BEGIN READ ONLY; SET LOCAL jit = off; SET LOCAL random_page_cost = 1.1";
+const AGGREGATE_SETTINGS = "BEGIN READ ONLY; SET LOCAL random_page_cost = 1.1";
 
 async function aggregate<T extends object>(sql: string, params: unknown[]): Promise<{ rows: T[] }> {
   const client = await pool().connect();

@@ -83,7 +83,7 @@ const CANDIDATES = `
     SELECT correlation_id, time FROM events WHERE ${IN_RANGE} AND type = 'approval.requested'
     UNION ALL
     SELECT correlation_id, time FROM events
-      WHERE ${IN_RANGE} AND type = 'policy.evaluated' AND data->'policy'->>'decision' = 'require_approval'
+      WHERE ${IN_RANGE} AND type = 'policy.evaluated' AND policy_decision = 'require_approval'
     UNION ALL
     SELECT correlation_id, time FROM events WHERE ${IN_RANGE} AND ${ACTION_TYPES} AND ${highValue("")}
   ) c

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { OutcomeBadge } from "@/components/events/outcome-badge";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/styles";
+import { DataTable } from "@/components/ui/table";
 import { explorerHref } from "@/lib/filters/event-filters";
 import type { TimeRange } from "@/lib/filters/time-range";
 import type { RecentEvent, ToolUse } from "@/lib/queries/agent-activity";
@@ -79,47 +80,27 @@ export function RecentEvents({ events, agentId, range }: { events: RecentEvent[]
       {events.length === 0 ? (
         <p className={muted}>No events in this range.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Latest events of this agent</caption>
-            <thead>
-              <tr className={muted}>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  Time (UTC)
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  Type
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  Outcome
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  Target
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  On behalf of
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {events.map((event) => (
-                <tr key={event.eventId}>
-                  <td className="whitespace-nowrap py-1.5 pr-3">
-                    <Link href={`/events/${encodeURIComponent(event.eventId)}`} className={`${linkClass} text-xs`}>
-                      {event.time.toISOString().slice(5, 19).replace("T", " ")}
-                    </Link>
-                  </td>
-                  <td className="py-1.5 pr-3 font-mono text-xs">{event.type}</td>
-                  <td className="py-1.5 pr-3">
-                    <OutcomeBadge outcome={event.outcome} />
-                  </td>
-                  <td className="max-w-40 truncate py-1.5 pr-3 font-mono text-xs">{event.targetId ?? "—"}</td>
-                  <td className="max-w-36 truncate py-1.5 text-xs">{event.onBehalfOfId ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Latest events of this agent"
+          columns={["Time (UTC)", "Type", "Outcome", "Target", "On behalf of"]}
+          inCard
+        >
+          {events.map((event) => (
+            <tr key={event.eventId}>
+              <td className="whitespace-nowrap py-1.5 pr-3">
+                <Link href={`/events/${encodeURIComponent(event.eventId)}`} className={`${linkClass} text-xs`}>
+                  {event.time.toISOString().slice(5, 19).replace("T", " ")}
+                </Link>
+              </td>
+              <td className="py-1.5 pr-3 font-mono text-xs">{event.type}</td>
+              <td className="py-1.5 pr-3">
+                <OutcomeBadge outcome={event.outcome} />
+              </td>
+              <td className="max-w-40 truncate py-1.5 pr-3 font-mono text-xs">{event.targetId ?? "—"}</td>
+              <td className="max-w-36 truncate py-1.5 text-xs">{event.onBehalfOfId ?? "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Card>
   );

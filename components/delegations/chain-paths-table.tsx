@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { DelegationChain } from "@/components/events/delegation-chain";
-import { linkClass } from "@/components/ui/styles";
+import { linkClass, muted } from "@/components/ui/styles";
+import { DataTable, td } from "@/components/ui/table";
 import type { TimeRange } from "@/lib/filters/time-range";
 import type { ChainPath } from "@/lib/queries/delegations";
 import { EscalationBadge } from "./escalation-badge";
 import { chainExplorerHref, chainText, count, eventHref, formatTime, traceHref } from "./links";
-import { muted, tableFrame, td, th } from "./table-styles";
 
 // Every distinct chain path in the range. Each path opens (a native disclosure, so keyboard and
 // screen readers get it for free) to its hops with the scopes each held; a path that escalated
@@ -14,43 +14,28 @@ import { muted, tableFrame, td, th } from "./table-styles";
 export function ChainPathsTable({ paths, range, limit }: { paths: ChainPath[]; range: TimeRange; limit: number }) {
   const shown = paths.slice(0, limit);
   return (
-    <div className={tableFrame}>
-      <table className="w-full text-sm">
-        <caption className="sr-only">Delegation chain paths, busiest first</caption>
-        <thead className="border-b border-slate-200 dark:border-slate-800">
-          <tr>
-            <th scope="col" className={th}>
-              Chain
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Agent hops
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Events
-            </th>
-            <th scope="col" className={th}>
-              Last seen
-            </th>
-            <th scope="col" className={th}>
-              Escalation
-            </th>
-            <th scope="col" className={th}>
-              Examples
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {shown.map((path) => (
-            <ChainPathRow key={path.key} path={path} range={range} />
-          ))}
-        </tbody>
-      </table>
-      {paths.length > shown.length && (
-        <p className={`border-t border-slate-200 px-3 py-2 text-xs dark:border-slate-800 ${muted}`}>
-          Showing the {count(shown.length)} busiest of {count(paths.length)} chain paths.
-        </p>
-      )}
-    </div>
+    <DataTable
+      caption="Delegation chain paths, busiest first"
+      columns={[
+        "Chain",
+        { label: "Agent hops", numeric: true },
+        { label: "Events", numeric: true },
+        "Last seen",
+        "Escalation",
+        "Examples",
+      ]}
+      footer={
+        paths.length > shown.length && (
+          <p className={`border-t border-slate-200 px-3 py-2 text-xs dark:border-slate-800 ${muted}`}>
+            Showing the {count(shown.length)} busiest of {count(paths.length)} chain paths.
+          </p>
+        )
+      }
+    >
+      {shown.map((path) => (
+        <ChainPathRow key={path.key} path={path} range={range} />
+      ))}
+    </DataTable>
   );
 }
 

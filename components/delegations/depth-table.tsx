@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
+import { muted } from "@/components/ui/styles";
 import type { DelegationOverview } from "@/lib/queries/delegations";
 import { count } from "./links";
-import { muted } from "./table-styles";
 
 // How deep authority travels: paths and events per number of agent hops, with a bar per row
 // drawn from the same numbers the row states.

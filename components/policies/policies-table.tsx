@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { linkClass } from "@/components/ui/styles";
+import { tableFrame, td, thPlain as th } from "@/components/ui/table";
 import type { TimeRange } from "@/lib/filters/time-range";
 import { DECISIONS, type Decision, type PolicyStats, type PolicyVersionStats } from "@/lib/queries/policy-decisions";
 import { DECISION_STYLE, DecisionBar, percent } from "./decision-bar";
@@ -10,8 +11,6 @@ import { decisionHref } from "./links";
 // as one group: each version's counts, its share of each decision against the version before
 // it, and its most frequent reasons.
 
-const th = "px-3 py-2 text-left text-xs font-medium text-slate-600 dark:text-slate-400";
-const td = "px-3 py-2 align-top";
 const when = (date: Date) => formatUtc(date, "min");
 const versionName = (version: string | null) => (version === null ? "no version" : `v${version}`);
 
@@ -81,7 +80,7 @@ function Reasons({ stats }: { stats: PolicyVersionStats }) {
 
 export function PoliciesTable({ policies, range }: { policies: PolicyStats[]; range: TimeRange }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <div className={tableFrame}>
       <table className="w-full text-sm">
         <caption className="sr-only">Policy decisions by policy and version, newest version first</caption>
         <thead className="border-b border-slate-200 dark:border-slate-800">

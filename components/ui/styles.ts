@@ -9,3 +9,5 @@ export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 placeholder:text-slate-400 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100";
 export const labelClass = "block text-xs font-medium text-slate-700 dark:text-slate-300";
 export const linkClass = "text-sky-700 underline-offset-2 hover:underline dark:text-sky-400";
+export const muted = "text-slate-600 dark:text-slate-400";
+export const sectionHeading = "mb-2 text-base font-semibold text-slate-900 dark:text-slate-100";

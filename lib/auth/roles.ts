@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   "data:read": ["admin", "analyst", "auditor", "viewer"],
   /** Acknowledge, assign and resolve alerts. */
   "alerts:handle": ["admin", "analyst"],
+  /** Create, edit, enable, disable and restore alert rules. */
+  "rules:manage": ["admin", "analyst"],
   /** Export compliance reports and read the dashboard's own audit trail. */
   "reports:export": ["admin", "auditor"],
   /** Suspend and unsuspend agents. */

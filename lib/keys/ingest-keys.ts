@@ -13,12 +13,20 @@ function randomToken(bytes: number): string {
   return randomBytes(bytes).toString("base64url");
 }
 
+/**
+ * A new secret `<base><8 chars>_<43 chars>` (256 random bits after the prefix) and its prefix,
+ * the part lists show. Ingest keys and API tokens share it, so both hash and look up alike.
+ */
+export function generateSecret(base: string): { prefix: string; secret: string } {
+  const prefix = `${base}${randomToken(6).replace(/[-_]/g, "x")}`;
+  return { prefix, secret: `${prefix}_${randomToken(32)}` };
+}
+
 export type CreatedIngestKey = { id: string; prefix: string; name: string; key: string };
 
 export async function createIngestKey(tenantId: string, name = "default"): Promise<CreatedIngestKey> {
   for (let attempt = 0; ; attempt++) {
-    const prefix = `${KEY_PREFIX}${randomToken(6).replace(/[-_]/g, "x")}`;
-    const key = `${prefix}_${randomToken(32)}`;
+    const { prefix, secret: key } = generateSecret(KEY_PREFIX);
     try {
       const row = await prisma.ingestKey.create({
         data: { tenantId, name, prefix, keyHash: hashKey(key) },

@@ -8,9 +8,11 @@
 //   keys revoke <prefix>
 //   users create --tenant <slug> --email <email> --role <role>   generated password alone on the last line
 //   users reset-password --email <email>
+//   rules validate <file>                         lints an alert rule set offline (no database)
 //
 // Exit codes: 0 ok, 1 refused or not found (unknown tenant or prefix, duplicate slug),
-// 2 bad invocation (unknown command, missing or malformed arguments). Needs DATABASE_URL.
+// 2 bad invocation (unknown command, missing or malformed arguments). Needs DATABASE_URL,
+// except for offline commands (rules validate).
 import { parseArgs } from "node:util";
 import { disconnectDb } from "../lib/db";
 import { CliError, type Command, EXIT } from "./cli/command";
@@ -36,11 +38,12 @@ function findCommand(words: string[]): Command | undefined {
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (!process.env.DATABASE_URL && !argv.includes("--help") && !argv.includes("-h") && argv.length > 0) {
-    throw new CliError("DATABASE_URL is not set; point it at the Attest database (postgresql://…)");
-  }
   const words = argv.filter((arg) => !arg.startsWith("-"));
   const command = findCommand(words);
+  const wantsHelp = argv.includes("--help") || argv.includes("-h");
+  if (!process.env.DATABASE_URL && !wantsHelp && argv.length > 0 && !command?.offline) {
+    throw new CliError("DATABASE_URL is not set; point it at the Attest database (postgresql://…)");
+  }
   if (!command) {
     if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) {
       console.log(help());

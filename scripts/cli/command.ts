@@ -20,6 +20,8 @@ export type Command = {
   options?: Options;
   /** Exact number of positionals after the command words (default 0). */
   positionals?: string[];
+  /** Runs without a database (no DATABASE_URL needed), e.g. linting a file in CI. */
+  offline?: boolean;
   run: (invocation: Invocation) => Promise<void>;
 };
 

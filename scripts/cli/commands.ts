@@ -1,5 +1,6 @@
 import type { Command } from "./command";
 import { keysCreate, keysList, keysRevoke } from "./keys";
+import { rulesValidate } from "./rules";
 import { tenantsCreate, tenantsList } from "./tenants";
 import { usersCreate, usersResetPassword } from "./users";
 
@@ -13,4 +14,5 @@ export const COMMANDS: Command[] = [
   keysRevoke,
   usersCreate,
   usersResetPassword,
+  rulesValidate,
 ];

@@ -11,15 +11,15 @@ export type Run = { code: number; stdout: string; stderr: string };
 const TIMEOUT_MS = 90_000;
 
 export function attest(...args: string[]): Promise<Run> {
+  return attestWithEnv(process.env, ...args);
+}
+
+/** The same, with its own environment (e.g. without DATABASE_URL, for offline commands). */
+export function attestWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
-      tsx,
-      ["scripts/attest.ts", ...args],
-      { cwd: root, env: process.env, timeout: TIMEOUT_MS },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+    execFile(tsx, ["scripts/attest.ts", ...args], { cwd: root, env, timeout: TIMEOUT_MS }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
   });
 }

@@ -2,15 +2,25 @@ import { ZodError } from "zod";
 import { can, type Permission } from "../auth/roles";
 import { type AuthContext, getAuthContext } from "../auth/session";
 import { formatPath } from "../ingest/validate";
+import { type ApiTokenScope, verifyApiToken } from "../keys/api-tokens";
 import { authenticateIngestKey, type IngestPrincipal } from "../keys/ingest-keys";
 import { log } from "../log";
 import { ApiError, errorResponse, isStorageUnavailable, storageUnavailable, unauthorized } from "./errors";
 
-// The one route wrapper: it authenticates (ingest key, dashboard session, or nothing), checks
-// the role's permission, hands the handler its tenant, and maps every failure to the one
-// error shape. Handlers call lib/ and return a Response.
+// The one route wrapper: it authenticates (ingest key, dashboard session, API token for
+// CI/CD, or nothing), checks the role's permission or the token's scope, hands the handler
+// its tenant, and maps every failure to the one error shape. Handlers call lib/ and return a
+// Response.
 
-type Options = { auth: "none" } | { auth: "ingestKey" } | { auth: "session"; permission: Permission };
+type Options =
+  | { auth: "none" }
+  | { auth: "ingestKey" }
+  | { auth: "session"; permission: Permission }
+  /** A dashboard session with `permission`, or `Authorization: Bearer <API token>` with `scope`. */
+  | { auth: "sessionOrApiToken"; permission: Permission; scope: ApiTokenScope };
+
+/** Who is calling a sessionOrApiToken route, in which tenant; `label` goes into audit records. */
+export type RequestActor = { tenantId: string; label: string; via: "session" | "token" };
 
 type Params = Record<string, string | string[]>;
 type Base = { request: Request; params: Params };
@@ -18,7 +28,9 @@ type Context<O extends Options> = O extends { auth: "ingestKey" }
   ? Base & { principal: IngestPrincipal }
   : O extends { auth: "session" }
     ? Base & { auth: AuthContext }
-    : Base;
+    : O extends { auth: "sessionOrApiToken" }
+      ? Base & { actor: RequestActor }
+      : Base;
 
 function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");
@@ -32,15 +44,33 @@ async function authenticate(options: Options, request: Request, params: Params):
     if (!principal) throw unauthorized("A valid ingest key is required: Authorization: Bearer <key>.");
     return { request, params, principal };
   }
-  if (options.auth === "session") {
-    const auth = await getAuthContext();
-    if (!auth) throw unauthorized("Sign in first.");
-    if (auth === "no-tenant" || !can(auth.role, options.permission)) {
-      throw new ApiError(403, "forbidden", "Your role in this tenant does not allow this.");
-    }
-    return { request, params, auth };
+  if (options.auth === "sessionOrApiToken" && request.headers.has("authorization")) {
+    const token = await verifyApiToken(bearerToken(request) ?? "");
+    if (!token) throw unauthorized("A valid API token is required: Authorization: Bearer <token>.");
+    if (!token.scopes.includes(options.scope))
+      throw new ApiError(403, "forbidden", `This API token lacks the ${options.scope} scope.`);
+    const actor: RequestActor = {
+      tenantId: token.tenantId,
+      label: `token:${token.prefix} (${token.name})`,
+      via: "token",
+    };
+    return { request, params, actor };
+  }
+  if (options.auth === "session" || options.auth === "sessionOrApiToken") {
+    const auth = await sessionWith(options.permission);
+    if (options.auth === "session") return { request, params, auth };
+    return { request, params, actor: { tenantId: auth.tenant.id, label: `user:${auth.user.email}`, via: "session" } };
   }
   return { request, params };
+}
+
+async function sessionWith(permission: Permission): Promise<AuthContext> {
+  const auth = await getAuthContext();
+  if (!auth) throw unauthorized("Sign in first.");
+  if (auth === "no-tenant" || !can(auth.role, permission)) {
+    throw new ApiError(403, "forbidden", "Your role in this tenant does not allow this.");
+  }
+  return auth;
 }
 
 export function apiRoute<O extends Options>(options: O, handler: (context: Context<O>) => Promise<Response>) {

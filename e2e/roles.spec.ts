@@ -11,7 +11,14 @@ type Caller = "admin" | "analyst" | "auditor" | "viewer" | "signed out";
 const CALLERS: Caller[] = ["admin", "analyst", "auditor", "viewer", "signed out"];
 
 /** Ids the routes need, made or looked up once per worker by the admin. */
-type Targets = { eventId: string; agentId: string; viewerUserId: string; removableUserId: string; keyPrefix: string };
+type Targets = {
+  eventId: string;
+  agentId: string;
+  viewerUserId: string;
+  removableUserId: string;
+  keyPrefix: string;
+  tokenPrefix: string;
+};
 
 type Route = {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -62,6 +69,15 @@ const ROUTES: Route[] = [
     body: () => ({ name: `matrix-${unique()}` }),
   },
   { method: "DELETE", path: (t) => `/api/v1/settings/keys/${t.keyPrefix}`, access: "admin" },
+  { method: "GET", path: "/api/v1/settings/tokens", access: "admin" },
+  {
+    method: "POST",
+    path: "/api/v1/settings/tokens",
+    access: "admin",
+    ok: 201,
+    body: () => ({ name: `matrix-${unique()}`, scopes: ["rules:write"] }),
+  },
+  { method: "DELETE", path: (t) => `/api/v1/settings/tokens/${t.tokenPrefix}`, access: "admin" },
 ];
 
 function expectedStatuses(route: Route, caller: Caller): number[] {
@@ -81,13 +97,18 @@ async function makeTargets(baseURL: string): Promise<Targets> {
     data: { email: `removable-${unique()}@e2e.attest.test`, role: "viewer" },
   });
   const key = await admin.post("/api/v1/settings/keys", { data: { name: `matrix-revocable-${unique()}` } });
+  const token = await admin.post("/api/v1/settings/tokens", {
+    data: { name: `matrix-revocable-${unique()}`, scopes: ["rules:write"] },
+  });
   expect(removable.status()).toBe(201);
   expect(key.status()).toBe(201);
+  expect(token.status()).toBe(201);
   const targets = {
     ...(await sampleIds("demo")),
     viewerUserId: viewer?.userId as string,
     removableUserId: ((await removable.json()) as { member: { userId: string } }).member.userId,
     keyPrefix: ((await key.json()) as { key: { prefix: string } }).key.prefix,
+    tokenPrefix: ((await token.json()) as { token: { prefix: string } }).token.prefix,
   };
   await admin.dispose();
   return targets;
@@ -105,6 +126,7 @@ const PLACEHOLDERS: Targets = {
   viewerUserId: ":userId",
   removableUserId: ":userId",
   keyPrefix: ":prefix",
+  tokenPrefix: ":prefix",
 };
 const label = (route: Route) =>
   `${route.method} ${decodeURIComponent(typeof route.path === "string" ? route.path : route.path(PLACEHOLDERS))}`;

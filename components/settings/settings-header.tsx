@@ -4,7 +4,7 @@ import { SettingsTabs } from "./settings-tabs";
 export function SettingsHeader({ tenantName }: { tenantName: string }) {
   return (
     <>
-      <PageHeader title="Settings" description={`Members, roles and ingest keys of ${tenantName}.`} />
+      <PageHeader title="Settings" description={`Members, roles, ingest keys and API tokens of ${tenantName}.`} />
       <SettingsTabs />
     </>
   );

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/keys", label: "Ingest keys" },
+  { href: "/settings/tokens", label: "API tokens" },
 ];
 
 export function SettingsTabs() {

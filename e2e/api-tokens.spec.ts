@@ -2,11 +2,15 @@ import { expect, request, test } from "@playwright/test";
 import { credentials, signInApi } from "./fixtures";
 
 // API tokens for CI/CD in settings: an admin creates one, sees it once, finds it in the list by
-// prefix and revokes it; a viewer is refused and another tenant's admin cannot touch it.
+// prefix, CI/CD reads the alert rules with it until it is revoked; a viewer is refused and
+// another tenant's admin cannot touch it.
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-test("an admin creates an API token in settings, sees it once, finds it by prefix and revokes it", async ({ page }) => {
+test("an admin creates an API token in settings, sees it once, finds it by prefix and revokes it", async ({
+  page,
+  baseURL,
+}) => {
   await signInApi(page.request, "admin");
   await page.goto("/settings/keys");
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "API tokens" }).click();
@@ -35,10 +39,16 @@ test("an admin creates an API token in settings, sees it once, finds it by prefi
   await expect(row).not.toContainText(token);
   await page.screenshot({ path: "test-results/screenshots/api-tokens.png", fullPage: true });
 
+  // CI/CD, with no session, reads the rule set with it; the list then shows it as used.
+  const ci = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const exported = await ci.get("/api/v1/alert-rules");
+  expect(exported.status(), await exported.text()).toBe(200);
+
   // Dismissed, the token is gone from the page for good, and the API never lists it.
   await secret.getByRole("button", { name: "Done" }).click();
   await page.reload();
   await expect(page.getByText(token)).toHaveCount(0);
+  await expect(page.getByTestId("token-row").filter({ hasText: name })).not.toContainText("never");
   expect(await (await page.request.get("/api/v1/settings/tokens")).text()).not.toContain(token);
 
   await page.getByRole("button", { name: `Revoke ${prefix}` }).click();
@@ -47,6 +57,8 @@ test("an admin creates an API token in settings, sees it once, finds it by prefi
   await page.reload();
   await expect(page.getByTestId("token-row").filter({ hasText: name })).toContainText("Revoked");
   await expect(page.getByRole("button", { name: `Revoke ${prefix}` })).toHaveCount(0);
+  expect((await ci.get("/api/v1/alert-rules")).status()).toBe(401);
+  await ci.dispose();
 });
 
 test("a token needs a known scope", async ({ baseURL }) => {

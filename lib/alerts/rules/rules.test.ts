@@ -34,7 +34,7 @@ describe("rule set documents", () => {
   it("names the field and the line of every mistake", () => {
     const broken = example
       .replace("window: 5m", "window: 5 minutes")
-      .replace("decisions: [deny]", "decisions: [refuse]")
+      .replace("outcomes: [denied]", "outcomes: [refused]")
       .replace("detector: cross_tenant_token", "detector: cross_tenant_token\n    params: { zScore: 2 }")
       .replace("id: agent-rate-spike", "id: denial-burst");
     const result = parseRuleSet(broken);
@@ -44,7 +44,7 @@ describe("rule set documents", () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: "rules[0].window", line: lineOf("window: 5 minutes") }),
-        expect.objectContaining({ path: "rules[0].match.decisions[0]", line: lineOf("[refuse]") }),
+        expect.objectContaining({ path: "rules[0].match.outcomes[0]", line: lineOf("[refused]") }),
         expect.objectContaining({
           path: "rules[3].params.zScore",
           message: "cross_tenant_token takes no parameters",

@@ -1,5 +1,6 @@
 import net from "node:net";
 import path from "node:path";
+import { type AlertWorker, startAlertWorker } from "../lib/alerts/worker";
 import { disconnectDb } from "../lib/db";
 import { ensureDemoAdmin, ensureDevSecret, signInHint } from "../lib/demo/demo-admin";
 import { migrateDeploy, withDatabaseName } from "./lib/database";
@@ -9,7 +10,8 @@ import { bin, onStopSignal, projectRoot, redactPassword, run, start, stopChildre
 // `npm run dev`: a working Attest on a bare machine. Without DATABASE_URL it starts an embedded
 // Postgres (data in .data/dev-pg); with DATABASE_URL it uses that server and nothing else.
 // Then: migrate, load demo data if the database has no events, make sure the demo tenant has an
-// admin (generated password, kept in .data/demo-admin.json), start `next dev`.
+// admin (generated password, kept in .data/demo-admin.json), start `next dev`, and evaluate
+// alert rules in this process.
 
 const EMBEDDED = { dataDir: path.join(projectRoot, ".data/dev-pg"), port: 54329, database: "attest" };
 // Git-ignored, mode 0600: generated per machine, never a default baked into the code.
@@ -21,10 +23,12 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const port = process.env.PORT || "3000";
 
 let embedded: EmbeddedPostgres | undefined;
+let worker: AlertWorker | undefined;
 let shuttingDown = false;
 
 async function shutdown() {
   shuttingDown = true;
+  await worker?.stop();
   await stopChildren();
   await embedded?.stop();
 }
@@ -57,6 +61,8 @@ async function main() {
     void shutdown().finally(() => process.exit(code ?? 1));
   });
   await waitForPort(host, Number(port));
+  // Alert rules are evaluated in this process in development (npm run worker in production).
+  worker = startAlertWorker();
 
   console.log(
     [

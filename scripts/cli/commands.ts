@@ -2,6 +2,7 @@ import type { Command } from "./command";
 import { keysCreate, keysList, keysRevoke } from "./keys";
 import { rulesValidate } from "./rules";
 import { tenantsCreate, tenantsList } from "./tenants";
+import { tokensCreate, tokensList, tokensRevoke } from "./tokens";
 import { usersCreate, usersResetPassword } from "./users";
 
 // Every subcommand of `attest`, in help order. Add new ones (users create, rules validate,
@@ -12,6 +13,9 @@ export const COMMANDS: Command[] = [
   keysCreate,
   keysList,
   keysRevoke,
+  tokensCreate,
+  tokensList,
+  tokensRevoke,
   usersCreate,
   usersResetPassword,
   rulesValidate,

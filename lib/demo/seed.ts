@@ -1,3 +1,4 @@
+import { ensureDemoRules } from "../alerts/rules/demo-rules";
 import { disconnectDb, prisma } from "../db";
 import { ingestEvents } from "../ingest";
 import { createTenant, findTenantBySlug } from "../tenants";
@@ -89,6 +90,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
     }
   }
 
+  if (slug === "demo") await ensureDemoRules(tenant.id);
   const [agents, users] = await Promise.all([
     prisma.agent.count({ where: { tenantId: tenant.id } }),
     prisma.humanPrincipal.count({ where: { tenantId: tenant.id } }),

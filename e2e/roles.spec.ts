@@ -23,7 +23,8 @@ type Targets = {
 type Route = {
   method: "GET" | "POST" | "PATCH" | "DELETE";
   path: string | ((t: Targets) => string);
-  access: "read" | "admin";
+  /** read: every role; rules: admin and analyst (rules:manage); admin: admin only. */
+  access: "read" | "rules" | "admin";
   /** What the admin (or, for read routes, every role) gets past the permission check (default 200). */
   ok?: number | number[];
   body?: () => unknown;
@@ -78,11 +79,18 @@ const ROUTES: Route[] = [
     body: () => ({ name: `matrix-${unique()}`, scopes: ["rules:write"] }),
   },
   { method: "DELETE", path: (t) => `/api/v1/settings/tokens/${t.tokenPrefix}`, access: "admin" },
+  { method: "GET", path: "/api/v1/alert-rules", access: "read" },
+  { method: "GET", path: "/api/v1/alert-rules/versions", access: "read" },
+  // A dry run: the demo tenant's rules stay as seeded.
+  { method: "PUT", path: "/api/v1/alert-rules?dryRun=1", access: "rules", body: () => ({ version: 1, rules: [] }) },
+  // Version 1 is the seeded demo rule set; restoring the rules in force changes nothing.
+  { method: "POST", path: "/api/v1/alert-rules/versions/1/restore", access: "rules" },
 ];
 
 function expectedStatuses(route: Route, caller: Caller): number[] {
   if (caller === "signed out") return [401];
   if (route.access === "admin" && caller !== "admin") return [403];
+  if (route.access === "rules" && caller !== "admin" && caller !== "analyst") return [403];
   return [route.ok ?? 200].flat();
 }
 

@@ -21,7 +21,7 @@ type Targets = {
 };
 
 type Route = {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string | ((t: Targets) => string);
   /** read: every role; rules: admin and analyst (rules:manage); admin: admin only. */
   access: "read" | "rules" | "admin";

@@ -183,3 +183,38 @@ describe("sequence rules", () => {
     expect((await alertsOf(tenantId)).map((a) => a.group_key)).toEqual(["correlation:c-wait"]);
   });
 });
+
+describe("testing a rule against history", () => {
+  it("counts what a rule would have raised over a range, and keeps nothing", async () => {
+    const { tenantId, send } = await tenantWithRules(SEQUENCE);
+    await send([
+      ...[0, 1, 2, 3, 4, 20, 21, 22, 23, 24].map((m) => denial("bot-a", m)),
+      ...[0, 1].map((m) => denial("bot-b", m)),
+      requested("c-silent", 0),
+    ]);
+    const { testRule } = await import("./test-rule");
+    const parsed = parseRuleSet(`version: 1\nrules:\n${THRESHOLD}`);
+    if (!parsed.ok) throw new Error("bad rule");
+    const rule = parsed.ruleSet.rules[0] as Parameters<typeof testRule>[1];
+    const range = { from: new Date(at(-60)), to: new Date(at(60)) };
+    const result = await testRule(tenantId, rule, range);
+    expect(result).toMatchObject({ eventsScanned: 13, capped: false, unsupported: false });
+    expect(result.alerts.map((a) => a.groupKey)).toEqual(["agent:bot-a", "agent:bot-a"]);
+    // A range that ends before the second burst sees only the first.
+    expect((await testRule(tenantId, rule, { from: range.from, to: new Date(at(10)) })).alerts).toHaveLength(1);
+    // A sequence rule parks its checks in alert_pending while it replays: all rolled back.
+    const sequences = parseRuleSet(`version: 1\nrules:\n${SEQUENCE}`);
+    if (!sequences.ok) throw new Error("bad rules");
+    const unanswered = sequences.ruleSet.rules[1] as Parameters<typeof testRule>[1];
+    expect((await testRule(tenantId, unanswered, range)).alerts.map((a) => a.groupKey)).toEqual([
+      "correlation:c-silent",
+    ]);
+    // Testing stored nothing: no alerts, no pending sequence checks.
+    const counts = await pool().query(
+      `SELECT (SELECT count(*) FROM alerts WHERE tenant_id = $1) AS alerts,
+              (SELECT count(*) FROM alert_pending WHERE tenant_id = $1) AS pending`,
+      [tenantId],
+    );
+    expect(counts.rows[0]).toEqual({ alerts: "0", pending: "0" });
+  });
+});

@@ -21,6 +21,11 @@ const EVALUATORS: { [K in AlertRule["kind"]]?: Evaluator<Extract<AlertRule, { ki
   sequence: evaluateSequence,
 };
 
+/** The evaluator of a rule's kind, or undefined when that kind is not evaluated yet. */
+export function evaluatorFor(rule: AlertRule): Evaluator | undefined {
+  return EVALUATORS[rule.kind] as Evaluator | undefined;
+}
+
 export type StepResult = { skipped: boolean; events: number; alerts: number; lastSeq: bigint; ruleSetVersion: number };
 
 export async function evaluateTenant(
@@ -51,7 +56,7 @@ export async function evaluateTenant(
     let stored = 0;
     for (const rule of ruleSet.rules) {
       if (!rule.enabled) continue;
-      const evaluator = EVALUATORS[rule.kind] as Evaluator | undefined;
+      const evaluator = evaluatorFor(rule);
       if (!evaluator) continue;
       const candidates = await evaluator(rule, context);
       stored += await storeAlerts(db, tenantId, rule, version, candidates);

@@ -10,6 +10,7 @@ export const config = {
     "/overview/:path*",
     "/events/:path*",
     "/agents/:path*",
+    "/alerts/:path*",
     "/traces/:path*",
     "/delegations/:path*",
     "/consents/:path*",

@@ -33,6 +33,7 @@ export function AppShell({ auth, children }: { auth: AuthContext; children: Reac
           <NavLink href="/overview">Overview</NavLink>
           <NavLink href="/events">Events</NavLink>
           <NavLink href="/agents">Agents</NavLink>
+          <NavLink href="/alerts">Alerts</NavLink>
           <p className="mt-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
             Investigate
           </p>

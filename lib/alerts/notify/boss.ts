@@ -1,0 +1,66 @@
+import PgBoss from "pg-boss";
+import { databaseUrl } from "../../env";
+import { log } from "../../log";
+
+// One pg-boss instance per process, in the `pgboss` schema of Attest's database, started once
+// on first use (which also installs or migrates its tables). Webhook deliveries are its jobs:
+// Postgres-backed, so a job is committed with the alert that caused it and survives restarts.
+
+export const WEBHOOK_QUEUE = "alert-webhook";
+
+export type WebhookRetryPolicy = {
+  /** Retries after the first attempt: 7 attempts in all. */
+  retryLimit: number;
+  /** Seconds before the first retry; with backoff each wait roughly doubles (with jitter). */
+  retryDelay: number;
+  retryBackoff: boolean;
+  /** An attempt still running after this long counts as failed (fetch gives up after 10 s). */
+  expireInSeconds: number;
+};
+
+export const WEBHOOK_RETRY_POLICY: WebhookRetryPolicy = {
+  retryLimit: 6,
+  retryDelay: 5,
+  retryBackoff: true,
+  expireInSeconds: 60,
+};
+
+const globalForBoss = globalThis as unknown as { attestBoss?: Promise<PgBoss> };
+
+async function startBoss(): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl(),
+    schema: "pgboss",
+    max: 4,
+    application_name: "attest-jobs",
+  });
+  boss.on("error", (error) => log.error({ err: error }, "job queue error"));
+  await boss.start();
+  await boss.createQueue(WEBHOOK_QUEUE, { name: WEBHOOK_QUEUE, ...WEBHOOK_RETRY_POLICY });
+  return boss;
+}
+
+/** The process's started PgBoss; a failed start is retried on the next call. */
+export function getBoss(): Promise<PgBoss> {
+  if (!globalForBoss.attestBoss) {
+    globalForBoss.attestBoss = startBoss().catch((error) => {
+      globalForBoss.attestBoss = undefined;
+      throw error;
+    });
+  }
+  return globalForBoss.attestBoss;
+}
+
+/** Sets the queue's retry policy (jobs sent afterwards use it); tests shorten the delay. */
+export async function setWebhookRetryPolicy(policy: Partial<WebhookRetryPolicy>): Promise<void> {
+  const boss = await getBoss();
+  await boss.updateQueue(WEBHOOK_QUEUE, { name: WEBHOOK_QUEUE, ...WEBHOOK_RETRY_POLICY, ...policy });
+}
+
+export async function stopBoss(): Promise<void> {
+  const current = globalForBoss.attestBoss;
+  globalForBoss.attestBoss = undefined;
+  if (!current) return;
+  const boss = await current.catch(() => null);
+  await boss?.stop({ graceful: true, wait: true, timeout: 15_000 });
+}

@@ -5,8 +5,8 @@ import { seedDemo } from "@/lib/demo/seed";
 import { evaluateUntilCaughtUp } from "./engine/evaluate";
 import { ensureDemoRules } from "./rules/demo-rules";
 
-// Out of the box: the demo's rule set raises alerts for the demo's scripted stories, and for
-// nothing else in its ordinary traffic.
+// Out of the box: the demo's rule set (lib/alerts/rules/example-rules.yaml) raises alerts for
+// the demo's scripted stories, and for nothing else in its ordinary traffic.
 
 describe("demo rules on demo data", () => {
   it("raise the scripted alerts and nothing else", async () => {
@@ -26,8 +26,13 @@ describe("demo rules on demo data", () => {
       [tenantId],
     );
     const fired = rows.map((r) => `${r.rule_id} ${r.group_key.replace(/correlation:.*/, "correlation")}`);
-    expect(fired.filter((f) => f.startsWith("denial-burst") || f.startsWith("approval-skipped"))).toEqual([
+    // Every alert is a scripted story: the refund paid before approval, the call after the
+    // revoked consent, the two cross-tenant tokens and the denial burst. Nothing else fires.
+    expect(fired).toEqual([
       "approval-skipped correlation",
+      expect.stringMatching(/^consent-revoked-use user:/),
+      "cross-tenant-token agent:support-assistant",
+      "cross-tenant-token agent:support-assistant",
       "denial-burst agent:sales-researcher",
     ]);
   });

@@ -2,6 +2,7 @@ import { pool } from "../../db";
 import { log } from "../../log";
 import type { AlertRule } from "../rules/schema";
 import { currentRuleSet } from "../rules/store";
+import { detectorEvaluator } from "./detectors";
 import { eventsAfterSeq } from "./events";
 import { evaluateSequence } from "./sequence";
 import { evaluateThreshold } from "./threshold";
@@ -19,9 +20,10 @@ export const BATCH_SIZE = 5_000;
 const EVALUATORS: { [K in AlertRule["kind"]]?: Evaluator<Extract<AlertRule, { kind: K }>> } = {
   threshold: evaluateThreshold,
   sequence: evaluateSequence,
+  detector: detectorEvaluator,
 };
 
-/** The evaluator of a rule's kind, or undefined when that kind is not evaluated yet. */
+/** The evaluator of a rule's kind. */
 export function evaluatorFor(rule: AlertRule): Evaluator | undefined {
   return EVALUATORS[rule.kind] as Evaluator | undefined;
 }

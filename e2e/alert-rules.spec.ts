@@ -86,7 +86,9 @@ test("an analyst creates a threshold rule, tests it against history, saves, find
   await page.screenshot({ path: "test-results/screenshots/alert-rule-versions.png", fullPage: true });
 
   await page.goto("/alerts/rules");
-  await page.locator(`[data-rule-id="${id}"]`).getByRole("switch").click();
+  // By keyboard: the switch is a real button, reached by Tab and pressed with Space.
+  await page.locator(`[data-rule-id="${id}"]`).getByRole("switch").focus();
+  await page.keyboard.press("Space");
   await expect(page.locator(`[data-rule-id="${id}"]`).getByRole("switch")).toHaveAttribute("aria-checked", "false");
   await page.reload();
   await expect(page.locator(`[data-rule-id="${id}"]`).getByRole("switch")).toHaveAttribute("aria-checked", "false");

@@ -85,6 +85,24 @@ const ROUTES: Route[] = [
   { method: "PUT", path: "/api/v1/alert-rules?dryRun=1", access: "rules", body: () => ({ version: 1, rules: [] }) },
   // Version 1 is the seeded demo rule set; restoring the rules in force changes nothing.
   { method: "POST", path: "/api/v1/alert-rules/versions/1/restore", access: "rules" },
+  // One-rule edits: the permission check runs before the (empty) body is read.
+  { method: "POST", path: "/api/v1/alert-rules/rules", access: "rules", ok: 400, body: () => ({ rule: {} }) },
+  {
+    method: "PUT",
+    path: "/api/v1/alert-rules/rules/denial-burst",
+    access: "rules",
+    ok: 400,
+    body: () => ({ rule: {} }),
+  },
+  { method: "PATCH", path: "/api/v1/alert-rules/rules/denial-burst", access: "rules", body: () => ({ enabled: true }) },
+  { method: "DELETE", path: "/api/v1/alert-rules/rules/no-such-rule", access: "rules", ok: 404 },
+  {
+    method: "POST",
+    path: "/api/v1/alert-rules/test",
+    access: "rules",
+    ok: 400,
+    body: () => ({ rule: {}, range: "24h" }),
+  },
 ];
 
 function expectedStatuses(route: Route, caller: Caller): number[] {

@@ -159,25 +159,16 @@ export async function alertDetail(
   );
   const row = rows[0];
   if (!row) return null;
+  // Columns aliased to the returned shape: no mapping step between SQL and the page.
   const [evidence, notes] = await Promise.all([
-    db.query<{
-      event_id: string;
-      type: string;
-      time: Date;
-      actor_id: string;
-      actor_name: string | null;
-      target_type: string | null;
-      target_id: string | null;
-      outcome: string;
-      correlation_id: string | null;
-    }>(
-      `SELECT event_id, type, time, actor_id, data->'actor'->>'name' AS actor_name, target_type, target_id,
-              outcome, correlation_id
+    db.query<EvidenceEvent>(
+      `SELECT event_id AS "eventId", type, time, actor_id AS "actorId", data->'actor'->>'name' AS "actorName",
+              target_type AS "targetType", target_id AS "targetId", outcome, correlation_id AS "correlationId"
          FROM events WHERE tenant_id = $1 AND event_id = ANY($2::text[]) ORDER BY time, seq`,
       [tenantId, row.evidence_ids],
     ),
-    db.query<{ id: string; author: string; kind: AlertNote["kind"]; body: string; created_at: Date }>(
-      `SELECT id, author, kind, body, created_at FROM alert_notes
+    db.query<AlertNote>(
+      `SELECT id, author, kind, body, created_at AS "createdAt" FROM alert_notes
         WHERE tenant_id = $1 AND alert_id = $2 ORDER BY created_at, id`,
       [tenantId, alertId],
     ),
@@ -192,18 +183,8 @@ export async function alertDetail(
       evidenceIds: row.evidence_ids,
       statusChangedAt: row.status_changed_at,
     },
-    evidence: evidence.rows.map((e) => ({
-      eventId: e.event_id,
-      type: e.type,
-      time: e.time,
-      actorId: e.actor_id,
-      actorName: e.actor_name,
-      targetType: e.target_type,
-      targetId: e.target_id,
-      outcome: e.outcome,
-      correlationId: e.correlation_id,
-    })),
-    notes: notes.rows.map((n) => ({ id: n.id, author: n.author, kind: n.kind, body: n.body, createdAt: n.created_at })),
+    evidence: evidence.rows,
+    notes: notes.rows,
   };
 }
 

@@ -23,7 +23,7 @@ type Targets = {
 type Route = {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string | ((t: Targets) => string);
-  /** read: every role; rules: admin and analyst (rules:manage); admin: admin only. */
+  /** read: every role; rules: admin and analyst (rules:manage, alerts:handle); admin: admin only. */
   access: "read" | "rules" | "admin";
   /** What the admin (or, for read routes, every role) gets past the permission check (default 200). */
   ok?: number | number[];
@@ -85,6 +85,15 @@ const ROUTES: Route[] = [
   { method: "PUT", path: "/api/v1/alert-rules?dryRun=1", access: "rules", body: () => ({ version: 1, rules: [] }) },
   // Version 1 is the seeded demo rule set; restoring the rules in force changes nothing.
   { method: "POST", path: "/api/v1/alert-rules/versions/1/restore", access: "rules" },
+  { method: "GET", path: "/api/v1/alerts", access: "read" },
+  { method: "GET", path: "/api/v1/alerts/00000000-0000-4000-8000-000000000000", access: "read", ok: 404 },
+  {
+    method: "POST",
+    path: "/api/v1/alerts/00000000-0000-4000-8000-000000000000/actions",
+    access: "rules",
+    ok: 404,
+    body: () => ({ action: "note", body: "matrix" }),
+  },
   // One-rule edits: the permission check runs before the (empty) body is read.
   { method: "POST", path: "/api/v1/alert-rules/rules", access: "rules", ok: 400, body: () => ({ rule: {} }) },
   {

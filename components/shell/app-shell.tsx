@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { OpenAlertsBadge } from "@/components/alerts/open-alerts-badge";
 import { can } from "@/lib/auth/roles";
 import type { AuthContext } from "@/lib/auth/session";
 import { NavLink } from "./nav-link";
@@ -33,7 +34,9 @@ export function AppShell({ auth, children }: { auth: AuthContext; children: Reac
           <NavLink href="/overview">Overview</NavLink>
           <NavLink href="/events">Events</NavLink>
           <NavLink href="/agents">Agents</NavLink>
-          <NavLink href="/alerts">Alerts</NavLink>
+          <NavLink href="/alerts" badge={<OpenAlertsBadge tenantId={auth.tenant.id} />}>
+            Alerts
+          </NavLink>
           <p className="mt-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
             Investigate
           </p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AlertsKpi } from "@/components/alerts/alerts-kpi";
 import { RankedBarChart } from "@/components/charts/ranked-bar-chart";
 import { StackedTimeChart } from "@/components/charts/stacked-time-chart";
 import { KpiCard } from "@/components/overview/kpi-card";
@@ -35,7 +36,8 @@ export default async function OverviewPage({ searchParams }: Props) {
         description={`Activity in ${auth.tenant.name} over ${rangeText}.`}
         actions={<RangePicker path="/overview" range={range} />}
       />
-      <section aria-label="Key figures" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
+      <section aria-label="Key figures" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        <AlertsKpi tenantId={auth.tenant.id} />
         <KpiCard
           testId="kpi-events"
           label="Events"

@@ -25,6 +25,11 @@ export default async function AlertsInboxPage({ searchParams }: Props) {
       <PageHeader
         title="Alerts"
         description="What the alert rules raised, newest first: acknowledge what you are looking at, resolve what is done."
+        actions={
+          <Link href="/alerts/rules" className={buttonClass}>
+            Rules
+          </Link>
+        }
       />
       <AlertFilters filter={filter} />
       {alerts.length === 0 ? (

@@ -7,6 +7,7 @@ const TABS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/keys", label: "Ingest keys" },
   { href: "/settings/tokens", label: "API tokens" },
+  { href: "/settings/destinations", label: "Webhooks" },
 ];
 
 export function SettingsTabs() {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pool } from "../../db";
 import { DESTINATION_FORMATS, type DestinationFormat } from "./payload";
-import { newSalt, signingSecret } from "./secret";
+import { masterKey, newSalt, signingSecret } from "./secret";
 
 // Webhook destinations of a tenant. Rules name them in `notify`; only the salt is stored, the
 // signing secret is derived (secret.ts) and handed out once, on create and on rotate.
@@ -122,6 +122,8 @@ export async function createDestination(
   tenantId: string,
   input: DestinationInput & { createdBy: string },
 ): Promise<CreatedDestination> {
+  // Fails before anything is stored when the server cannot sign (no ATTEST_SECRET_KEY in production).
+  masterKey();
   try {
     const { rows } = await pool().query<Row>(
       `INSERT INTO notification_destinations (id, tenant_id, name, url, format, salt, created_by)
@@ -139,6 +141,7 @@ export async function createDestination(
 /** A new salt, so the old secret stops verifying at once; null when not found or disabled. */
 export async function rotateDestinationSecret(tenantId: string, id: string): Promise<CreatedDestination | null> {
   if (!UUID.test(id)) return null;
+  masterKey();
   const { rows } = await pool().query<Row>(
     `UPDATE notification_destinations SET salt = $3
      WHERE tenant_id = $1 AND id = $2 AND disabled_at IS NULL RETURNING *`,

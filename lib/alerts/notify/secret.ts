@@ -12,13 +12,16 @@ const DEV_KEY_FILE = path.join(process.cwd(), ".data/attest-secret-key");
 
 let cachedKey: string | undefined;
 
+/** Production without a usable ATTEST_SECRET_KEY: webhooks cannot be signed, so none are made. */
+export class MasterKeyMissing extends Error {}
+
 export function masterKey(): string {
   if (cachedKey) return cachedKey;
   const fromEnv = process.env.ATTEST_SECRET_KEY;
   if (fromEnv && fromEnv.length >= MIN_KEY_LENGTH) {
     cachedKey = fromEnv;
   } else if (process.env.NODE_ENV === "production" || fromEnv) {
-    throw new Error(
+    throw new MasterKeyMissing(
       `ATTEST_SECRET_KEY must be set to at least ${MIN_KEY_LENGTH} characters to sign webhooks (e.g. openssl rand -base64 48).`,
     );
   } else {

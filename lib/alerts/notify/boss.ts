@@ -27,6 +27,19 @@ export const WEBHOOK_RETRY_POLICY: WebhookRetryPolicy = {
 
 const globalForBoss = globalThis as unknown as { attestBoss?: Promise<PgBoss> };
 
+// The policy is set on each job when it is sent (and on the queue, to match): a job keeps the
+// policy it was sent with, and tests can shorten it in their own process only.
+let jobRetryPolicy: WebhookRetryPolicy = WEBHOOK_RETRY_POLICY;
+
+export function webhookRetryPolicy(): WebhookRetryPolicy {
+  return jobRetryPolicy;
+}
+
+/** Overrides the retry policy of jobs this process sends from now on (tests use a short delay). */
+export function setWebhookRetryPolicy(policy: Partial<WebhookRetryPolicy>): void {
+  jobRetryPolicy = { ...WEBHOOK_RETRY_POLICY, ...policy };
+}
+
 async function startBoss(): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl(),
@@ -36,7 +49,10 @@ async function startBoss(): Promise<PgBoss> {
   });
   boss.on("error", (error) => log.error({ err: error }, "job queue error"));
   await boss.start();
-  await boss.createQueue(WEBHOOK_QUEUE, { name: WEBHOOK_QUEUE, ...WEBHOOK_RETRY_POLICY });
+  const queue = { name: WEBHOOK_QUEUE, ...WEBHOOK_RETRY_POLICY };
+  await boss.createQueue(WEBHOOK_QUEUE, queue);
+  // An existing queue keeps what it was created with; the code's policy wins.
+  await boss.updateQueue(WEBHOOK_QUEUE, queue);
   return boss;
 }
 
@@ -49,12 +65,6 @@ export function getBoss(): Promise<PgBoss> {
     });
   }
   return globalForBoss.attestBoss;
-}
-
-/** Sets the queue's retry policy (jobs sent afterwards use it); tests shorten the delay. */
-export async function setWebhookRetryPolicy(policy: Partial<WebhookRetryPolicy>): Promise<void> {
-  const boss = await getBoss();
-  await boss.updateQueue(WEBHOOK_QUEUE, { name: WEBHOOK_QUEUE, ...WEBHOOK_RETRY_POLICY, ...policy });
 }
 
 export async function stopBoss(): Promise<void> {

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { log } from "../../log";
-import { getBoss, WEBHOOK_QUEUE } from "./boss";
+import { getBoss, WEBHOOK_QUEUE, webhookRetryPolicy } from "./boss";
 
 // Called by the evaluator for each alert it stores, inside its transaction: a delivery job
 // exists exactly when its alert was committed. Only a row is inserted here; the HTTP call
@@ -27,9 +27,10 @@ export async function enqueueNotifications(
   if (rows.length === 0) return 0;
   const boss = await getBoss();
   const executeSql = (text: string, values: unknown[]) => db.query(text, values);
+  const policy = webhookRetryPolicy();
   for (const destination of rows) {
     const job: WebhookJob = { tenantId, alertId: alert.id, destinationId: destination.id };
-    await boss.send(WEBHOOK_QUEUE, job, { db: { executeSql } });
+    await boss.send(WEBHOOK_QUEUE, job, { ...policy, db: { executeSql } });
   }
   return rows.length;
 }

@@ -6,7 +6,7 @@ import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/db";
 import { tenantWithKey } from "@/lib/testing/fixtures";
-import { stopBoss } from "./boss";
+import { setWebhookRetryPolicy, stopBoss } from "./boss";
 import { sendTestNotification } from "./deliver";
 import { listDeliveries } from "./deliveries";
 import { createDestination, destinationUrlProblem, findDestination } from "./destinations";
@@ -43,7 +43,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  worker = startNotificationWorker({ retry: { retryDelay: 1, retryBackoff: false }, pollingIntervalSeconds: 0.5 });
+  // Retries after 1 s instead of 5 s with backoff, for jobs this test process sends.
+  setWebhookRetryPolicy({ retryDelay: 1, retryBackoff: false });
+  worker = startNotificationWorker({ pollingIntervalSeconds: 0.5 });
   await worker.ready;
 });
 
@@ -251,6 +253,33 @@ describe("signed webhook notifications", () => {
     expect((await fireAlert(tenant.id, ["soc", "nope"])).jobs).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(received.some((r) => r.path === `/rb/${tenant.id}`)).toBe(false);
+  });
+
+  it("sends each job with the production retry policy unless a process overrides it", async () => {
+    const { tenant } = await tenantWithKey("policy");
+    await createDestination(tenant.id, {
+      name: "soc",
+      url: `${base}/policy/${tenant.id}`,
+      format: "json",
+      createdBy: "a",
+    });
+    setWebhookRetryPolicy({});
+    const db = await pool().connect();
+    try {
+      await db.query("BEGIN");
+      const alertId = await insertAlert(db, tenant.id);
+      await enqueueNotifications(db, tenant.id, { id: alertId, notify: ["soc"] });
+      const { rows } = await db.query(
+        `SELECT retry_limit, retry_delay, retry_backoff, extract(epoch FROM expire_in)::int AS expire
+         FROM pgboss.job WHERE data->>'alertId' = $1`,
+        [alertId],
+      );
+      expect(rows).toEqual([{ retry_limit: 6, retry_delay: 5, retry_backoff: true, expire: 60 }]);
+    } finally {
+      await db.query("ROLLBACK");
+      db.release();
+      setWebhookRetryPolicy({ retryDelay: 1, retryBackoff: false });
+    }
   });
 
   it("keeps destinations and deliveries to their tenant", async () => {

@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import { pool } from "../../db";
 import { log } from "../../log";
-import { getBoss, setWebhookRetryPolicy, WEBHOOK_QUEUE, type WebhookRetryPolicy } from "./boss";
+import { getBoss, WEBHOOK_QUEUE } from "./boss";
 import { deliverAlert } from "./deliver";
 import { recordDelivery } from "./deliveries";
 import { findDestination } from "./destinations";
@@ -16,11 +16,7 @@ import type { AlertForNotification } from "./payload";
 
 export type NotificationWorker = { ready: Promise<void>; stop: () => Promise<void> };
 
-export type NotificationWorkerOptions = {
-  /** Overrides of the queue's retry policy (tests use a short delay). */
-  retry?: Partial<WebhookRetryPolicy>;
-  pollingIntervalSeconds?: number;
-};
+export type NotificationWorkerOptions = { pollingIntervalSeconds?: number };
 
 const RESTART_DELAY_MS = 10_000;
 
@@ -94,7 +90,6 @@ export function startNotificationWorker(options: NotificationWorkerOptions = {})
   const start = async (): Promise<void> => {
     try {
       const boss = await getBoss();
-      if (options.retry) await setWebhookRetryPolicy(options.retry);
       if (stopped) return;
       workerId = await boss.work<WebhookJob>(
         WEBHOOK_QUEUE,

@@ -72,7 +72,11 @@ export function DestinationsTable({ destinations }: { destinations: DestinationV
         {destinations.map((d) => {
           const asking = (action: "rotate" | "disable") => confirming?.id === d.id && confirming.action === action;
           return (
-            <tr key={d.id} data-testid="destination-row" className={d.disabledAt ? "text-slate-500 dark:text-slate-400" : ""}>
+            <tr
+              key={d.id}
+              data-testid="destination-row"
+              className={d.disabledAt ? "text-slate-500 dark:text-slate-400" : ""}
+            >
               <td className={`${cell} font-medium`}>{d.name}</td>
               <td className={`${cell} max-w-56 break-all font-mono text-xs`}>{d.url}</td>
               <td className={`${cell} text-xs`}>{d.format === "slack" ? "Slack" : "JSON"}</td>

@@ -60,6 +60,8 @@ export default defineConfig({
       // Production mode has no default secret; each run gets its own.
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: baseURL,
+      // Production mode has no default webhook signing key either.
+      ATTEST_SECRET_KEY: process.env.ATTEST_SECRET_KEY ?? randomBytes(32).toString("base64url"),
       ATTEST_DIST_DIR: distDir,
     },
     reuseExistingServer: false,

@@ -79,6 +79,21 @@ const ROUTES: Route[] = [
     body: () => ({ name: `matrix-${unique()}`, scopes: ["rules:write"] }),
   },
   { method: "DELETE", path: (t) => `/api/v1/settings/tokens/${t.tokenPrefix}`, access: "admin" },
+  { method: "GET", path: "/api/v1/settings/destinations", access: "admin" },
+  { method: "GET", path: "/api/v1/settings/destinations/deliveries", access: "admin" },
+  {
+    method: "POST",
+    path: "/api/v1/settings/destinations",
+    access: "admin",
+    ok: 201,
+    body: () => ({ name: `matrix-${unique()}`, url: "https://hooks.example.invalid/m", format: "json" }),
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/settings/destinations/00000000-0000-4000-8000-000000000000",
+    access: "admin",
+    ok: 404,
+  },
   { method: "GET", path: "/api/v1/alert-rules", access: "read" },
   { method: "GET", path: "/api/v1/alert-rules/versions", access: "read" },
   // A dry run: the demo tenant's rules stay as seeded.

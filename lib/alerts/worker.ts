@@ -1,6 +1,8 @@
 import { pool } from "../db";
 import { log } from "../log";
 import { evaluateUntilCaughtUp } from "./engine/evaluate";
+import { stopBoss } from "./notify/boss";
+import { startNotificationWorker } from "./notify/worker";
 
 // The alert worker: every `intervalMs`, each tenant with rules is evaluated until caught up.
 // It runs inside `npm run dev` and as `npm run worker` in production; several workers may run
@@ -42,12 +44,17 @@ export function startAlertWorker(options: { intervalMs?: number; onlyTenants?: s
         if (!stopped) timer = setTimeout(tick, intervalMs);
       });
   };
+  // Webhook deliveries run beside evaluation, from their own queue: a slow or dead
+  // destination never holds up a tick.
+  const notifications = startNotificationWorker();
   tick();
   return {
     async stop() {
       stopped = true;
       clearTimeout(timer);
       await running;
+      await notifications.stop();
+      await stopBoss();
     },
   };
 }

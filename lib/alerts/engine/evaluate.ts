@@ -1,5 +1,6 @@
 import { pool } from "../../db";
 import { log } from "../../log";
+import { enqueueNotifications } from "../notify/enqueue";
 import type { AlertRule } from "../rules/schema";
 import { currentRuleSet } from "../rules/store";
 import { detectorEvaluator } from "./detectors";
@@ -90,11 +91,12 @@ async function storeAlerts(
 ): Promise<number> {
   let stored = 0;
   for (const c of candidates) {
-    const { rowCount } = await db.query(
+    const { rows } = await db.query<{ id: string }>(
       `INSERT INTO alerts (id, tenant_id, rule_id, rule_version, rule_name, severity, group_key, window_key,
          window_start, window_end, summary, explanation, evidence_ids)
        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (tenant_id, rule_id, group_key, window_key) DO NOTHING`,
+       ON CONFLICT (tenant_id, rule_id, group_key, window_key) DO NOTHING
+       RETURNING id`,
       [
         tenantId,
         rule.id,
@@ -110,7 +112,11 @@ async function storeAlerts(
         c.evidenceIds,
       ],
     );
-    stored += rowCount ?? 0;
+    const alertId = rows[0]?.id;
+    if (!alertId) continue;
+    stored += 1;
+    // In this transaction: a webhook job exists exactly when its alert is committed.
+    await enqueueNotifications(db, tenantId, { id: alertId, notify: rule.notify });
   }
   return stored;
 }

@@ -102,6 +102,16 @@ describe("threshold rules", () => {
     expect(await alertsOf(tenantId)).toHaveLength(1);
   });
 
+  it("stays quiet for a window after firing, across clock boundaries, then fires for a new burst", async () => {
+    const { tenantId, send } = await tenantWithRules(THRESHOLD);
+    // Crosses the threshold at 10:04 and goes on past 10:05 (quiet until 10:09); a second
+    // burst crosses again at 10:15.
+    await send([0, 1, 2, 3, 4, 5.5, 6, 8, 11, 12, 13, 14, 15].map((m) => denial("bot-a", m)));
+    expect(await evaluateUntilCaughtUp(tenantId, { now: NOW })).toBe(2);
+    const alerts = await alertsOf(tenantId);
+    expect(alerts.map((a) => a.window_key).sort()).toEqual([at(4), at(15)]);
+  });
+
   it("ignores disabled rules and other tenants' events", async () => {
     const { tenantId, send } = await tenantWithRules(
       THRESHOLD.replace("kind: threshold", "enabled: false\n    kind: threshold"),

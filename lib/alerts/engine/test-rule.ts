@@ -30,6 +30,7 @@ export async function testRule(tenantId: string, rule: AlertRule, range: DateRan
   try {
     await db.query("BEGIN");
     const found = new Map<string, Candidate>();
+    const replay = { episodes: new Map<string, number[]>() };
     let afterSeq = -1n;
     let scanned = 0;
     while (scanned < MAX_TEST_EVENTS) {
@@ -44,7 +45,7 @@ export async function testRule(tenantId: string, rule: AlertRule, range: DateRan
       scanned += events.length;
       afterSeq = BigInt(events[events.length - 1]?.seq ?? afterSeq);
       // Deadlines of sequence rules are judged at the end of the range, as if it were now.
-      const context: EvalContext = { tenantId, events, now: range.to, db };
+      const context: EvalContext = { tenantId, events, now: range.to, db, replay };
       for (const candidate of await evaluator({ ...rule, enabled: true }, context))
         found.set(`${candidate.groupKey}|${candidate.windowKey}`, candidate);
       if (rows.length < TEST_BATCH) break;

@@ -5,8 +5,11 @@ import { type Candidate, type EngineEvent, type Evaluator, matches } from "./typ
 
 // Threshold rules: `count` matching events of one group within a sliding `window`. Each new
 // matching event looks back one window (across earlier batches too); when the count there
-// reaches the threshold, the rule fires for the window bucket (time / window) the event falls
-// in, so a burst raises one alert per group and window however many events keep it going.
+// reaches the threshold, the rule fires, and then stays quiet for that group for one window
+// from the crossing event: a burst raises one alert however many events keep it going (also
+// across clock boundaries), and abuse that is still going on a window later raises the next.
+// The crossing event's time is the alert's window key, so a retried or replayed batch finds
+// the alert already stored; window_end is the end of the quiet period.
 
 const MAX_CONTEXT = 20_000;
 const MAX_EVIDENCE = 100;
@@ -31,7 +34,7 @@ const GROUP_COLUMN: Record<ThresholdRule["groupBy"], string> = {
   tool: "CASE WHEN e.target_type = 'tool' THEN e.target_id END",
 };
 
-export const evaluateThreshold: Evaluator<ThresholdRule> = async (rule, { tenantId, events, db }) => {
+export const evaluateThreshold: Evaluator<ThresholdRule> = async (rule, { tenantId, events, db, replay }) => {
   const windowMs = durationMs(rule.window) as number;
   const hits = events.filter((e) => matches(e, rule.match, rule.scope) && groupOf(e, rule.groupBy) !== null);
   if (hits.length === 0) return [];
@@ -54,23 +57,37 @@ export const evaluateThreshold: Evaluator<ThresholdRule> = async (rule, { tenant
     const group = groupOf(event, rule.groupBy) as string;
     byGroup.set(group, [...(byGroup.get(group) ?? []), event]);
   }
-  const found = new Map<string, Candidate>();
+  // Crossing times of alerts already raised for these groups whose quiet period may cover this
+  // batch: from the alerts table, or, when replaying history, from what the replay raised.
+  const episodes = replay?.episodes ?? new Map<string, number[]>();
+  if (!replay) {
+    const { rows: earlier } = await db.query<{ group_key: string; window_end: Date }>(
+      `SELECT group_key, window_end FROM alerts
+        WHERE tenant_id = $1 AND rule_id = $2 AND group_key = ANY($3::text[]) AND window_end > $4`,
+      [tenantId, rule.id, groups.map((g) => `${rule.groupBy}:${g}`), from],
+    );
+    for (const row of earlier)
+      episodes.set(row.group_key, [...(episodes.get(row.group_key) ?? []), row.window_end.getTime() - windowMs]);
+  }
+  const found: Candidate[] = [];
   for (const hit of hits) {
     const group = groupOf(hit, rule.groupBy) as string;
+    const groupKey = `${rule.groupBy}:${group}`;
     const end = hit.time.getTime();
     const inWindow = (byGroup.get(group) ?? []).filter(
       (e) => e.time.getTime() > end - windowMs && e.time.getTime() <= end,
     );
     if (inWindow.length < rule.count) continue;
-    const bucket = Math.floor(end / windowMs);
-    const key = `${group}|${bucket}`;
-    if (found.has(key)) continue;
-    found.set(key, {
+    const quiet = episodes.get(groupKey) ?? [];
+    if (quiet.some((crossed) => crossed <= end && end < crossed + windowMs)) continue;
+    const start = (inWindow[0] as EngineEvent).time;
+    episodes.set(groupKey, [...quiet, end]);
+    found.push({
       ruleId: rule.id,
-      groupKey: `${rule.groupBy}:${group}`,
-      windowKey: new Date(bucket * windowMs).toISOString(),
-      windowStart: new Date(end - windowMs),
-      windowEnd: hit.time,
+      groupKey,
+      windowKey: hit.time.toISOString(),
+      windowStart: start,
+      windowEnd: new Date(end + windowMs),
       summary: `${inWindow.length} matching events for ${rule.groupBy} ${group} within ${rule.window} (threshold ${rule.count})`,
       explanation: {
         count: inWindow.length,
@@ -78,11 +95,11 @@ export const evaluateThreshold: Evaluator<ThresholdRule> = async (rule, { tenant
         window: rule.window,
         groupBy: rule.groupBy,
         group,
-        first: inWindow[0]?.time.toISOString(),
+        first: start.toISOString(),
         last: hit.time.toISOString(),
       },
       evidenceIds: inWindow.slice(-MAX_EVIDENCE).map((e) => e.eventId),
     });
   }
-  return [...found.values()];
+  return found;
 };

@@ -40,6 +40,12 @@ export type EvalContext = {
   now: Date;
   /** The evaluation transaction: read through it, so the batch and its context agree. */
   db: pg.PoolClient;
+  /**
+   * Set when replaying history for "test this rule": nothing is stored, so evaluators keep
+   * what they would have stored (e.g. threshold episodes) here, across batches, instead of
+   * reading the alerts table.
+   */
+  replay?: { episodes: Map<string, number[]> };
 };
 
 export type Evaluator<R extends AlertRule = AlertRule> = (rule: R, context: EvalContext) => Promise<Candidate[]>;

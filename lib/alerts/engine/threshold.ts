@@ -1,6 +1,6 @@
 import type { ThresholdRule } from "../rules/schema";
 import { durationMs } from "../rules/schema";
-import { ENGINE_EVENT_COLUMNS, type EngineRow, toEngineEvent } from "./events";
+import { type EngineRow, LIGHT_EVENT_COLUMNS, toEngineEvent } from "./events";
 import { type Candidate, type EngineEvent, type Evaluator, matches } from "./types";
 
 // Threshold rules: `count` matching events of one group within a sliding `window`. Each new
@@ -45,7 +45,7 @@ export const evaluateThreshold: Evaluator<ThresholdRule> = async (rule, { tenant
   const params: unknown[] = [tenantId, from, to, groups];
   const typeFilter = rule.match.types ? `AND e.type = ANY($${params.push(rule.match.types)}::text[])` : "";
   const { rows } = await db.query<EngineRow>(
-    `SELECT ${ENGINE_EVENT_COLUMNS} FROM events e
+    `SELECT ${LIGHT_EVENT_COLUMNS} FROM events e
       WHERE e.tenant_id = $1 AND e.time > $2 AND e.time <= $3 ${typeFilter}
         AND ${GROUP_COLUMN[rule.groupBy]} = ANY($4::text[])
       ORDER BY e.time, e.seq LIMIT ${MAX_CONTEXT}`,

@@ -78,6 +78,29 @@ export async function dropDatabase(config, name) {
   );
 }
 
+/**
+ * Drops a database once nobody uses it any more: without FORCE, retried for up to `waitMs`
+ * (SQLSTATE 55006 "being accessed by other users"). For the shadow database: the engine may
+ * still be finishing a statement on it when it disposes the adapter, and a forced drop would
+ * kill that statement (seen as "57P01 terminating connection" failing `migrate dev`). If it is
+ * still busy after the wait, it is left behind rather than killed; its name says what it is.
+ */
+export async function dropDatabaseWhenIdle(config, name, waitMs = 15_000) {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      await withMaintenanceClient(config, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+      return;
+    } catch (error) {
+      if (error?.code !== "55006" || Date.now() > deadline) {
+        process.stderr.write(`note: could not drop ${name} (${error?.message ?? error}); drop it by hand\n`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 /** Maps a pg/network error to the Prisma error code the CLI understands (P1003 = no database). */
 export function prismaErrorFor(error, config) {
   const where = `${config.host ?? "localhost"}:${config.port ?? 5432}`;
@@ -147,7 +170,7 @@ async function patchAdapter() {
 /**
  * A driver adapter factory for the WASM schema engine. The shadow database is a fresh
  * temporary database on the server of `shadowDatabaseUrl` (or the main URL), dropped after use
- * with the pool closed first.
+ * with the pool closed first, once no connection uses it.
  */
 export async function createAdapterFactory({ url, shadowDatabaseUrl }) {
   await patchAdapter();
@@ -163,7 +186,7 @@ export async function createAdapterFactory({ url, shadowDatabaseUrl }) {
     adapter.dispose = async () => {
       await dispose().catch(() => {});
       await pool.end().catch(() => {});
-      await dropDatabase(shadow.config, name);
+      await dropDatabaseWhenIdle(shadow.config, name);
     };
     return adapter;
   };

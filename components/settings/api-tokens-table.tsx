@@ -1,43 +1,25 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { DataTable } from "@/components/ui/table";
 import type { ApiTokenView } from "@/lib/keys/api-tokens";
 import { callSettingsApi, formatTime } from "./api";
+import { ActionError, useRowActions } from "./use-row-actions";
 
 const COLUMNS = ["Name", "Prefix", "Scopes", "Created by", "Created", "Last used", "Status", "Actions"];
 // Cells of a table inside a Card, spaced like the card's header cells.
 const cell = "py-1.5 pr-3 align-top";
 
 export function ApiTokensTable({ tokens }: { tokens: ApiTokenView[] }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function revoke(prefix: string) {
-    setBusy(true);
-    setError(null);
-    try {
+  const { error, busy, confirming, setConfirming, run } = useRowActions();
+  const revoke = (prefix: string) =>
+    run(prefix, async () => {
       await callSettingsApi("DELETE", `/api/v1/settings/tokens/${encodeURIComponent(prefix)}`);
-      setConfirming(null);
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div className="space-y-3">
-      {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       <DataTable caption="API tokens" columns={COLUMNS} inCard>
         {tokens.map((token) => (
           <tr key={token.prefix} data-testid="token-row" className={token.revokedAt ? "text-slate-400" : ""}>
@@ -58,7 +40,7 @@ export function ApiTokensTable({ tokens }: { tokens: ApiTokenView[] }) {
               {token.revokedAt ? null : (
                 <ConfirmAction
                   confirming={confirming === token.prefix}
-                  busy={busy}
+                  busy={busy !== null}
                   label="Revoke"
                   ariaLabel={`Revoke ${token.prefix}`}
                   prompt="CI/CD jobs using it get 401 at once."

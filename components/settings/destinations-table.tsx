@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { buttonClass } from "@/components/ui/styles";
@@ -9,6 +8,7 @@ import type { DeliveryAttempt } from "@/lib/alerts/notify/deliveries";
 import type { CreatedDestination, DestinationView } from "@/lib/alerts/notify/destinations";
 import { callSettingsApi, formatTime } from "./api";
 import { DestinationSecret } from "./destinations-secret";
+import { ActionError, useRowActions } from "./use-row-actions";
 
 const COLUMNS = ["Name", "URL", "Payload", "Created by", "Created", "Status", "Actions"];
 const cell = "py-1.5 pr-3 align-top";
@@ -22,27 +22,14 @@ function describeTest(name: string, result: DeliveryAttempt): string {
 }
 
 export function DestinationsTable({ destinations }: { destinations: DestinationView[] }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<Confirming>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const [rotated, setRotated] = useState<CreatedDestination | null>(null);
-
-  async function run(id: string, work: () => Promise<void>) {
-    setBusy(id);
-    setError(null);
+  const actions = useRowActions<NonNullable<Confirming>>();
+  const { error, busy, confirming, setConfirming } = actions;
+  const run = (id: string, work: () => Promise<void>) => {
     setStatus(null);
-    try {
-      await work();
-      setConfirming(null);
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  }
+    return actions.run(id, work);
+  };
 
   const base = "/api/v1/settings/destinations";
   const sendTest = (d: DestinationView) =>
@@ -59,11 +46,7 @@ export function DestinationsTable({ destinations }: { destinations: DestinationV
 
   return (
     <div className="space-y-3">
-      {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       <p role="status" className="text-sm text-slate-700 empty:hidden dark:text-slate-300">
         {status}
       </p>

@@ -1,38 +1,20 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { IngestKeyView } from "@/lib/keys/ingest-keys";
 import { callSettingsApi, formatTime } from "./api";
+import { ActionError, useRowActions } from "./use-row-actions";
 
 export function KeysTable({ keys }: { keys: IngestKeyView[] }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function revoke(prefix: string) {
-    setBusy(true);
-    setError(null);
-    try {
+  const { error, busy, confirming, setConfirming, run } = useRowActions();
+  const revoke = (prefix: string) =>
+    run(prefix, async () => {
       await callSettingsApi("DELETE", `/api/v1/settings/keys/${encodeURIComponent(prefix)}`);
-      setConfirming(null);
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div className="space-y-3">
-      {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-800">
@@ -65,7 +47,7 @@ export function KeysTable({ keys }: { keys: IngestKeyView[] }) {
                   {key.revokedAt ? null : (
                     <ConfirmAction
                       confirming={confirming === key.prefix}
-                      busy={busy}
+                      busy={busy !== null}
                       label="Revoke"
                       ariaLabel={`Revoke ${key.prefix}`}
                       prompt="Senders using it get 401 at once."

@@ -1,41 +1,22 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import type { MemberView } from "@/lib/members";
 import { callSettingsApi, formatTime } from "./api";
+import { ActionError, useRowActions } from "./use-row-actions";
 
 export function MembersTable({ members, currentUserId }: { members: MemberView[]; currentUserId: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
-
-  async function act(userId: string, method: "PATCH" | "DELETE", body?: { role: Role }) {
-    setBusy(userId);
-    setError(null);
-    try {
+  // A refused change re-renders too, so the select shows the stored role again.
+  const { error, busy, confirming, setConfirming, run } = useRowActions({ refreshOnError: true });
+  const act = (userId: string, method: "PATCH" | "DELETE", body?: { role: Role }) =>
+    run(userId, async () => {
       await callSettingsApi(method, `/api/v1/settings/members/${userId}`, body);
-      setConfirming(null);
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-      // A refused change leaves the select showing the stored role again.
-      router.refresh();
-    } finally {
-      setBusy(null);
-    }
-  }
+    });
 
   return (
     <div className="space-y-3">
-      {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 dark:border-slate-800">

@@ -1,44 +1,31 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { inputClass, labelClass, primaryButtonClass } from "@/components/ui/styles";
 import { ROLES } from "@/lib/auth/roles";
 import type { MemberView } from "@/lib/members";
 import { callSettingsApi } from "./api";
 import { OneTimeSecret } from "./one-time-secret";
+import { useCreateForm } from "./use-create-form";
+import { ActionError } from "./use-row-actions";
 
 type Added = { member: MemberView; created: boolean; password: string | null };
 
 export function AddMemberForm({ oidcEnabled }: { oidcEnabled: boolean }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [added, setAdded] = useState<Added | null>(null);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setPending(true);
-    setError(null);
-    setAdded(null);
-    try {
-      const result = await callSettingsApi<Added>("POST", "/api/v1/settings/members", {
+  const {
+    pending,
+    error,
+    created: added,
+    setCreated: setAdded,
+    onSubmit,
+  } = useCreateForm(
+    async (form): Promise<Added> =>
+      callSettingsApi<Added>("POST", "/api/v1/settings/members", {
         email: String(form.get("email") ?? "").trim(),
         name: String(form.get("name") ?? "").trim() || undefined,
         role: String(form.get("role")),
         oidcOnly: form.get("oidcOnly") === "on",
-      });
-      setAdded(result);
-      formElement.reset();
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setPending(false);
-    }
-  }
+      }),
+  );
 
   return (
     <div className="space-y-4">
@@ -77,11 +64,7 @@ export function AddMemberForm({ oidcEnabled }: { oidcEnabled: boolean }) {
           {pending ? "Adding…" : "Add member"}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       {added?.password && (
         <OneTimeSecret label="One-time password" secret={added.password} onDismiss={() => setAdded(null)}>
           {added.member.email} can now sign in with this password. Copy it and hand it over securely: it is shown only

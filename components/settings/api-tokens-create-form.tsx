@@ -1,11 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { inputClass, labelClass, primaryButtonClass } from "@/components/ui/styles";
 import type { ApiTokenScope, CreatedApiToken } from "@/lib/keys/api-tokens";
 import { callSettingsApi } from "./api";
 import { OneTimeSecret } from "./one-time-secret";
+import { useCreateForm } from "./use-create-form";
+import { ActionError } from "./use-row-actions";
 
 // Typed by the scope list, so a new scope does not compile until it has a label here.
 const SCOPE_LABELS: Record<ApiTokenScope, string> = {
@@ -13,32 +13,15 @@ const SCOPE_LABELS: Record<ApiTokenScope, string> = {
 };
 
 export function CreateApiTokenForm() {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<CreatedApiToken | null>(null);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setPending(true);
-    setError(null);
-    setCreated(null);
-    try {
-      const result = await callSettingsApi<{ token: CreatedApiToken }>("POST", "/api/v1/settings/tokens", {
-        name: String(form.get("name") ?? "").trim(),
-        scopes: form.getAll("scopes").map(String),
-      });
-      setCreated(result.token);
-      formElement.reset();
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setPending(false);
-    }
-  }
+  const { pending, error, created, setCreated, onSubmit } = useCreateForm(
+    async (form): Promise<CreatedApiToken> =>
+      (
+        await callSettingsApi<{ token: CreatedApiToken }>("POST", "/api/v1/settings/tokens", {
+          name: String(form.get("name") ?? "").trim(),
+          scopes: form.getAll("scopes").map(String),
+        })
+      ).token,
+  );
 
   return (
     <div className="space-y-4">
@@ -72,11 +55,7 @@ export function CreateApiTokenForm() {
           ))}
         </fieldset>
       </form>
-      {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       {created && (
         <OneTimeSecret label="New API token" secret={created.token} onDismiss={() => setCreated(null)}>
           Copy the token for “{created.name}” now and store it in your CI/CD secret store. Attest keeps only its hash,

@@ -1,35 +1,17 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { inputClass, labelClass, primaryButtonClass } from "@/components/ui/styles";
 import type { IngestKeyView } from "@/lib/keys/ingest-keys";
 import { callSettingsApi } from "./api";
 import { OneTimeSecret } from "./one-time-secret";
+import { useCreateForm } from "./use-create-form";
+import { ActionError } from "./use-row-actions";
 
 export function CreateKeyForm() {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ key: IngestKeyView; secret: string } | null>(null);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const name = String(new FormData(formElement).get("name") ?? "").trim();
-    setPending(true);
-    setError(null);
-    setCreated(null);
-    try {
-      setCreated(await callSettingsApi("POST", "/api/v1/settings/keys", { name }));
-      formElement.reset();
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setPending(false);
-    }
-  }
+  const { pending, error, created, setCreated, onSubmit } = useCreateForm(
+    async (form): Promise<{ key: IngestKeyView; secret: string }> =>
+      callSettingsApi("POST", "/api/v1/settings/keys", { name: String(form.get("name") ?? "").trim() }),
+  );
 
   return (
     <div className="space-y-4">
@@ -52,11 +34,7 @@ export function CreateKeyForm() {
           {pending ? "Creating…" : "Create key"}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       {created && (
         <OneTimeSecret label="New ingest key" secret={created.secret} onDismiss={() => setCreated(null)}>
           Copy the key for “{created.key.name}” now and store it in your sender&apos;s secret store. Attest keeps only

@@ -1,40 +1,21 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { inputClass, labelClass, primaryButtonClass } from "@/components/ui/styles";
 import type { CreatedDestination } from "@/lib/alerts/notify/destinations";
 import { callSettingsApi } from "./api";
 import { DestinationSecret } from "./destinations-secret";
+import { useCreateForm } from "./use-create-form";
+import { ActionError } from "./use-row-actions";
 
 export function CreateDestinationForm() {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<CreatedDestination | null>(null);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setPending(true);
-    setError(null);
-    setCreated(null);
-    try {
-      const result = await callSettingsApi<CreatedDestination>("POST", "/api/v1/settings/destinations", {
+  const { pending, error, created, setCreated, onSubmit } = useCreateForm(
+    async (form): Promise<CreatedDestination> =>
+      callSettingsApi<CreatedDestination>("POST", "/api/v1/settings/destinations", {
         name: String(form.get("name") ?? "").trim(),
         url: String(form.get("url") ?? "").trim(),
         format: String(form.get("format") ?? "json"),
-      });
-      setCreated(result);
-      formElement.reset();
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setPending(false);
-    }
-  }
+      }),
+  );
 
   return (
     <div className="space-y-4">
@@ -80,11 +61,7 @@ export function CreateDestinationForm() {
           {pending ? "Adding…" : "Add destination"}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
       {created && <DestinationSecret created={created} onDismiss={() => setCreated(null)} />}
     </div>
   );

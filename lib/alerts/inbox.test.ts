@@ -4,7 +4,8 @@ import { ApiError } from "@/lib/api/errors";
 import { pool } from "@/lib/db";
 import { event, postEvents, tenantWithKey } from "@/lib/testing/fixtures";
 import { createUser, setMembership } from "@/lib/users";
-import { alertDetail, applyAlertAction, listAlerts, openAlertCounts, parseListFilter } from "./inbox";
+import { alertDetail, listAlerts, openAlertCounts, parseListFilter } from "./inbox";
+import { applyAlertAction } from "./inbox-actions";
 
 type Seed = { ruleId?: string; severity?: string; firedAt?: string; status?: string; evidenceIds?: string[] };
 

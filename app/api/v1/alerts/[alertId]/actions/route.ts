@@ -1,4 +1,4 @@
-import { alertActionSchema, applyAlertAction } from "@/lib/alerts/inbox";
+import { alertActionSchema, applyAlertAction } from "@/lib/alerts/inbox-actions";
 import { apiRoute, jsonBody } from "@/lib/api/route";
 
 // POST /api/v1/alerts/:alertId/actions { action: "acknowledge" | "resolve" | "reopen" |

@@ -17,6 +17,7 @@ export const config = {
     "/approvals/:path*",
     "/policies/:path*",
     "/sessions/:path*",
+    "/reports/:path*",
     "/settings/:path*",
   ],
 };

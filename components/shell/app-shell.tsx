@@ -45,6 +45,7 @@ export function AppShell({ auth, children }: { auth: AuthContext; children: Reac
           <NavLink href="/approvals">Approvals</NavLink>
           <NavLink href="/policies">Policy decisions</NavLink>
           <NavLink href="/sessions">Sessions</NavLink>
+          {can(auth.role, "reports:export") && <NavLink href="/reports">Reports</NavLink>}
           {can(auth.role, "settings:manage") && (
             <>
               <p className="mt-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "rules:manage": ["admin", "analyst"],
   /** Export compliance reports and read the dashboard's own audit trail. */
   "reports:export": ["admin", "auditor"],
+  /** See the dashboard's own audit trail (x-attest.* events) in the explorer and event APIs. */
+  "audit:read": ["admin", "auditor"],
   /** Suspend and unsuspend agents. */
   "agents:manage": ["admin"],
   /** Members, roles, ingest keys and settings. */

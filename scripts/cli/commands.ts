@@ -4,6 +4,7 @@ import { rulesValidate } from "./rules";
 import { tenantsCreate, tenantsList } from "./tenants";
 import { tokensCreate, tokensList, tokensRevoke } from "./tokens";
 import { usersCreate, usersResetPassword } from "./users";
+import { verifyExportCommand } from "./verify-export";
 
 // Every subcommand of `attest`, in help order. Add new ones (users create, rules validate,
 // verify, verify-export…) as their own files and list them here.
@@ -19,4 +20,5 @@ export const COMMANDS: Command[] = [
   usersCreate,
   usersResetPassword,
   rulesValidate,
+  verifyExportCommand,
 ];

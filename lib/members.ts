@@ -131,21 +131,30 @@ async function withAdminsLocked<T>(
   });
 }
 
-export async function changeMemberRole(tenantId: string, userId: string, role: Role): Promise<MemberView> {
+/** Changes the role; `previousRole` is the role it had (the same as `role` when unchanged). */
+export async function changeMemberRole(
+  tenantId: string,
+  userId: string,
+  role: Role,
+): Promise<MemberView & { previousRole: Role }> {
   const valid = roleSchema.parse(role);
-  await withAdminsLocked(tenantId, userId, async (tx, current) => {
+  const previousRole = await withAdminsLocked(tenantId, userId, async (tx, current) => {
     if (current.role === "admin" && valid !== "admin" && current.adminCount <= 1) throw lastAdminError();
     await tx.membership.update({ where: { tenantId_userId: { tenantId, userId } }, data: { role: valid } });
+    return roleSchema.parse(current.role);
   });
   const member = await getMember(tenantId, userId);
   if (!member) throw notFound("No such member in this tenant.");
-  return member;
+  return { ...member, previousRole };
 }
 
 /** Removes the membership; the account stays, since it may belong to other tenants. */
-export async function removeMember(tenantId: string, userId: string): Promise<void> {
-  await withAdminsLocked(tenantId, userId, async (tx, current) => {
+export async function removeMember(tenantId: string, userId: string): Promise<{ email: string; role: Role }> {
+  const member = await getMember(tenantId, userId);
+  const role = await withAdminsLocked(tenantId, userId, async (tx, current) => {
     if (current.role === "admin" && current.adminCount <= 1) throw lastAdminError();
     await tx.membership.delete({ where: { tenantId_userId: { tenantId, userId } } });
+    return roleSchema.parse(current.role);
   });
+  return { email: member?.email ?? userId, role };
 }

@@ -23,19 +23,23 @@ export type SelfAuditEntry = {
 export async function recordSelfAudit(tenantId: string, entry: SelfAuditEntry): Promise<string> {
   const id = `attest-dashboard:${randomUUID()}`;
   const { name, ...actor } = entry.actor;
-  const result = await ingestEvents(tenantId, [
-    {
-      id,
-      type: entry.type,
-      time: new Date().toISOString(),
-      outcome: entry.outcome ?? "success",
-      actor: { ...actor, ...(name ? { name } : {}) },
-      ...(entry.target ? { target: entry.target } : {}),
-      ...(entry.reason ? { reason: entry.reason } : {}),
-      source: { service: "attest-dashboard" },
-      ...(entry.attributes ? { attributes: entry.attributes } : {}),
-    },
-  ]);
+  const result = await ingestEvents(
+    tenantId,
+    [
+      {
+        id,
+        type: entry.type,
+        time: new Date().toISOString(),
+        outcome: entry.outcome ?? "success",
+        actor: { ...actor, ...(name ? { name } : {}) },
+        ...(entry.target ? { target: entry.target } : {}),
+        ...(entry.reason ? { reason: entry.reason } : {}),
+        source: { service: "attest-dashboard" },
+        ...(entry.attributes ? { attributes: entry.attributes } : {}),
+      },
+    ],
+    { allowReservedTypes: true },
+  );
   if (result.accepted !== 1) {
     const errors = result.rejected.flatMap((r) => r.errors.map((e) => `${e.path} ${e.message}`)).join("; ");
     throw new Error(`self-audit event ${entry.type} was not stored: ${errors || "duplicate id"}`);

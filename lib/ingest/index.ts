@@ -2,7 +2,8 @@
 //
 //   1. read      — content type, 5 MB / 1,000-event limits checked before parsing (read-body.ts)
 //   2. throttle  — per-tenant token bucket, 429 with Retry-After (rate-limit.ts)
-//   3. validate  — per event: 32 KB cap, unstorable values, the zod contract (validate.ts)
+//   3. validate  — per event: 32 KB cap, unstorable values, the zod contract, reserved
+//                  x-attest.* types refused (validate.ts)
 //   4. normalize — server ids, traceparent → trace, RFC 8693 act → delegation (contract/normalize.ts)
 //   5. dedupe    — repeated ids inside the request count as duplicates
 //   6. store     — one transaction: tenant sequence lock, drop stored ids, bulk insert,
@@ -15,23 +16,35 @@
 import { type NormalizedEvent, normalizeEvent } from "../contract/normalize";
 import type { RawEvent } from "./read-body";
 import { storeEvents } from "./store";
-import { type FieldError, rawEventId, type Validated, validateEvent } from "./validate";
+import { type FieldError, rawEventId, type Validated, type ValidateOptions, validateEvent } from "./validate";
 
 export type RejectedEvent = { index: number; id?: string; errors: FieldError[] };
 export type IngestResult = { accepted: number; duplicates: number; rejected: RejectedEvent[]; ids: string[] };
 
 type Slot = { kind: "event"; event: NormalizedEvent } | { kind: "duplicate"; id: string } | { kind: "rejected" };
 
-/** Validates, dedupes and stores one batch (at most 1,000 events) of parsed event values. */
-export function ingestEvents(tenantId: string, values: readonly unknown[]): Promise<IngestResult> {
+/**
+ * Validates, dedupes and stores one batch (at most 1,000 events) of parsed event values.
+ * `options.allowReservedTypes` is for lib/audit/record.ts only; the collector never sets it.
+ */
+export function ingestEvents(
+  tenantId: string,
+  values: readonly unknown[],
+  options: ValidateOptions = {},
+): Promise<IngestResult> {
   return ingestRawEvents(
     tenantId,
     values.map((value) => ({ value })),
+    options,
   );
 }
 
 /** The same, for events as the collector read them (NDJSON lines may carry a parse error). */
-export async function ingestRawEvents(tenantId: string, input: readonly RawEvent[]): Promise<IngestResult> {
+export async function ingestRawEvents(
+  tenantId: string,
+  input: readonly RawEvent[],
+  options: ValidateOptions = {},
+): Promise<IngestResult> {
   const receivedAt = new Date();
   const rejected: RejectedEvent[] = [];
   const slots: Slot[] = [];
@@ -40,7 +53,7 @@ export async function ingestRawEvents(tenantId: string, input: readonly RawEvent
   input.forEach((raw, index) => {
     const checked: Validated = raw.parseError
       ? { ok: false, errors: [{ path: "", message: raw.parseError }] }
-      : validateEvent(raw.value, raw.sizeBytes);
+      : validateEvent(raw.value, raw.sizeBytes, options);
     if (!checked.ok) {
       const id = rawEventId(raw.value);
       rejected.push({ index, ...(id ? { id } : {}), errors: checked.errors });

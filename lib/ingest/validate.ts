@@ -65,8 +65,24 @@ function issueToErrors(issue: z.core.$ZodIssue): FieldError[] {
   return [{ path: formatPath(issue.path), message: issue.message }];
 }
 
+/**
+ * `x-attest.*` types are the dashboard's own audit trail (lib/audit/record.ts). No sender may
+ * write them, in any letter case, or anyone with an ingest key could forge a sign-in or a
+ * key revocation into a tenant's evidence.
+ */
+export const RESERVED_TYPE_PREFIX = "x-attest.";
+
+export function isReservedType(type: unknown): boolean {
+  return typeof type === "string" && type.toLowerCase().startsWith(RESERVED_TYPE_PREFIX);
+}
+
+export type ValidateOptions = {
+  /** Only recordSelfAudit sets this: it allows the reserved `x-attest.*` types. */
+  allowReservedTypes?: boolean;
+};
+
 /** Validates one event. `sizeBytes` is its JSON size when the caller already knows it. */
-export function validateEvent(raw: unknown, sizeBytes?: number): Validated {
+export function validateEvent(raw: unknown, sizeBytes?: number, options: ValidateOptions = {}): Validated {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return { ok: false, errors: [{ path: "", message: "must be a JSON object" }] };
   }
@@ -81,6 +97,17 @@ export function validateEvent(raw: unknown, sizeBytes?: number): Validated {
   if (unstorable) return { ok: false, errors: [unstorable] };
   const result = eventSchema.safeParse(raw);
   if (!result.success) return { ok: false, errors: result.error.issues.flatMap(issueToErrors) };
+  if (!options.allowReservedTypes && isReservedType(result.data.type)) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "type",
+          message: `is reserved: ${RESERVED_TYPE_PREFIX}* events are written only by Attest itself (its own audit trail)`,
+        },
+      ],
+    };
+  }
   return { ok: true, event: result.data };
 }
 

@@ -1,9 +1,11 @@
 import { pool } from "../db";
 import { type FlagRow, flagsForEvents, toFlagEvent } from "../flags/load";
 import type { Flag } from "../flags/types";
+import { type EventVisibility, visibleTypeCondition } from "./events-sql";
 
 // One event, for the detail panel and page. Tenant scoping is part of the statement itself,
-// so another tenant's id simply finds nothing (and the caller answers 404).
+// so another tenant's id simply finds nothing (and the caller answers 404). So does a
+// self-audit event (x-attest.*) for a reader without audit:read.
 
 export type DelegationHop = { type: string; id: string; name?: string; scopes?: string[] };
 
@@ -66,8 +68,13 @@ const EVENT_BY_ID = `
   LEFT JOIN agents a ON a.tenant_id = e.tenant_id AND a.agent_id = e.agent_id
   WHERE e.tenant_id = $1 AND e.event_id = $2`;
 
-export async function eventById(tenantId: string, eventId: string): Promise<EventDetail | null> {
-  const { rows } = await pool().query<Row>(EVENT_BY_ID, [tenantId, eventId]);
+export async function eventById(
+  tenantId: string,
+  eventId: string,
+  visibility: EventVisibility,
+): Promise<EventDetail | null> {
+  const hidden = visibleTypeCondition(visibility);
+  const { rows } = await pool().query<Row>(hidden ? `${EVENT_BY_ID} AND ${hidden}` : EVENT_BY_ID, [tenantId, eventId]);
   const row = rows[0];
   if (!row) return null;
   const flags = await flagsForEvents(tenantId, [toFlagEvent(row as unknown as FlagRow)]);

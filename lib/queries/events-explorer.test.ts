@@ -11,6 +11,7 @@ import { eventsAfter } from "./events-tail";
 // result exactly, cursors are validated, and tenant scoping lives in the statements.
 
 const now = new Date("2026-11-21T00:00:00Z");
+const ALL = { selfAudit: true };
 const filters = (query: string) => parseEventFilters(new URLSearchParams(`range=7d&${query}`), now);
 
 let tenantId: string;
@@ -53,7 +54,7 @@ beforeAll(async () => {
 });
 
 async function all(f: EventFilters) {
-  return (await eventsPage(tenantId, f, { limit: 500 })).events;
+  return (await eventsPage(tenantId, f, { limit: 500, visibility: ALL })).events;
 }
 
 describe("explorer filters", () => {
@@ -114,7 +115,11 @@ describe("keyset pagination", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await eventsPage(tenantId, f, { limit: 7, ...(cursor ? { cursor: decodeCursor(cursor) } : {}) });
+      const page = await eventsPage(tenantId, f, {
+        limit: 7,
+        visibility: ALL,
+        ...(cursor ? { cursor: decodeCursor(cursor) } : {}),
+      });
       expect(page.events.length).toBeLessThanOrEqual(7);
       seen.push(...page.events.map((e) => ({ time: e.time, seq: BigInt(e.seq), id: e.eventId })));
       cursor = page.nextCursor;
@@ -151,17 +156,17 @@ describe("keyset pagination", () => {
 describe("live tail and single events", () => {
   it("returns only matching events stored after a sequence number", async () => {
     const newest = BigInt(Math.max(...(await all(filters(""))).map((e) => Number(e.seq))));
-    expect(await eventsAfter(tenantId, filters(""), newest)).toEqual([]);
-    const after = await eventsAfter(tenantId, filters("agent=odd-bot"), 0n);
+    expect(await eventsAfter(tenantId, filters(""), newest, ALL)).toEqual([]);
+    const after = await eventsAfter(tenantId, filters("agent=odd-bot"), 0n, ALL);
     expect(after).toHaveLength(15);
     expect(after.every((e) => e.agentId === "odd-bot")).toBe(true);
   });
 
   it("finds an event of the tenant with its delegation chain, and not another tenant's", async () => {
-    const detail = await eventById(tenantId, refundIds[0] as string);
+    const detail = await eventById(tenantId, refundIds[0] as string, ALL);
     expect(detail).toMatchObject({ actorId: "billing-bot", onBehalfOfId: "u-42", delegationDepth: 3 });
     expect(detail?.data.delegation?.map((hop) => hop.id)).toEqual(["u-42", "planner", "billing-bot"]);
-    expect(await eventById(tenantId, otherEventId)).toBeNull();
-    expect(await eventById(otherTenantId, otherEventId)).not.toBeNull();
+    expect(await eventById(tenantId, otherEventId, ALL)).toBeNull();
+    expect(await eventById(otherTenantId, otherEventId, ALL)).not.toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { type EventCursor, encodeCursor } from "./events-cursor";
 import {
   type EventListItem,
   type EventListRow,
+  type EventVisibility,
   eventWhere,
   LIST_COLUMNS,
   toListItem,
@@ -21,10 +22,10 @@ export type EventsPage = { events: EventListItem[]; nextCursor: string | null };
 export async function eventsPage(
   tenantId: string,
   filters: EventFilters,
-  options: { cursor?: EventCursor; limit?: number } = {},
+  options: { cursor?: EventCursor; limit?: number; visibility: EventVisibility },
 ): Promise<EventsPage> {
   const limit = Math.min(Math.max(1, options.limit ?? EVENTS_PAGE_SIZE), MAX_PAGE_SIZE);
-  const { conditions, params } = eventWhere(tenantId, filters);
+  const { conditions, params } = eventWhere(tenantId, filters, options.visibility);
   if (options.cursor) {
     params.push(options.cursor.time, options.cursor.seq.toString());
     conditions.push(`(e.time, e.seq) < ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);

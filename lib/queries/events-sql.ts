@@ -1,4 +1,5 @@
 import type { EventFilters } from "../filters/event-filters";
+import { RESERVED_TYPE_PREFIX } from "../ingest/validate";
 
 // The explorer's WHERE clause and row shape, shared by the page and live-tail queries.
 // Every statement starts with `e.tenant_id = $1`, so no filter can widen it to another tenant.
@@ -10,6 +11,18 @@ import type { EventFilters } from "../filters/event-filters";
 // (time desc) order, and stops at the page's LIMIT, so a common term costs a few hundred rows.
 // A rare term scans the range; pg_trgm indexes would fix that, at a real cost on every
 // ingest, which is not worth it until analysts search more than they filter.
+
+/**
+ * Whether the reader may see the dashboard's own audit trail (x-attest.* events): only roles
+ * with audit:read. For everyone else those events are absent from every event read, as if they
+ * did not exist. Required on every read, so no caller can forget to decide.
+ */
+export type EventVisibility = { selfAudit: boolean };
+
+/** SQL that is true for events the reader may see; `column` is the event's type column. */
+export function visibleTypeCondition(visibility: EventVisibility, column = "e.type"): string | null {
+  return visibility.selfAudit ? null : `${column} NOT LIKE '${RESERVED_TYPE_PREFIX}%'`;
+}
 
 export type EventListItem = {
   seq: string;
@@ -99,6 +112,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export function eventWhere(
   tenantId: string,
   filters: EventFilters,
+  visibility: EventVisibility,
   options: { upperBound: boolean } = { upperBound: true },
 ): { conditions: string[]; params: unknown[] } {
   const params: unknown[] = [tenantId];
@@ -108,8 +122,18 @@ export function eventWhere(
   };
   const conditions = ["e.tenant_id = $1", `e.time >= ${add(filters.range.from)}`];
   if (options.upperBound) conditions.push(`e.time <= ${add(filters.range.to)}`);
-  if (filters.types.length === 1) conditions.push(`e.type = ${add(filters.types[0])}`);
-  else if (filters.types.length > 1) conditions.push(`e.type = ANY(${add(filters.types)}::text[])`);
+  const hidden = visibleTypeCondition(visibility);
+  if (hidden) conditions.push(hidden);
+  // A type ending in `*` is a prefix (`x-attest.*`: the dashboard's audit trail).
+  const exact = filters.types.filter((t) => !t.endsWith("*"));
+  const prefixes = filters.types.filter((t) => t.endsWith("*")).map((t) => `${escapeLike(t.slice(0, -1))}%`);
+  const typeConditions = [
+    ...(exact.length === 1 ? [`e.type = ${add(exact[0])}`] : []),
+    ...(exact.length > 1 ? [`e.type = ANY(${add(exact)}::text[])`] : []),
+    ...(prefixes.length ? [`e.type LIKE ANY(${add(prefixes)}::text[])`] : []),
+  ];
+  if (typeConditions.length === 1) conditions.push(typeConditions[0] as string);
+  else if (typeConditions.length > 1) conditions.push(`(${typeConditions.join(" OR ")})`);
   if (filters.outcomes.length === 1) conditions.push(`e.outcome = ${add(filters.outcomes[0])}`);
   else if (filters.outcomes.length > 1) conditions.push(`e.outcome = ANY(${add(filters.outcomes)}::text[])`);
   for (const [name, column] of EXACT) {

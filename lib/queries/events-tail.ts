@@ -3,6 +3,7 @@ import type { EventFilters } from "../filters/event-filters";
 import {
   type EventListItem,
   type EventListRow,
+  type EventVisibility,
   eventWhere,
   LIST_COLUMNS,
   toListItem,
@@ -16,8 +17,13 @@ import {
 
 export const TAIL_LIMIT = 200;
 
-export async function eventsAfter(tenantId: string, filters: EventFilters, afterSeq: bigint): Promise<EventListItem[]> {
-  const { conditions, params } = eventWhere(tenantId, filters, { upperBound: false });
+export async function eventsAfter(
+  tenantId: string,
+  filters: EventFilters,
+  afterSeq: bigint,
+  visibility: EventVisibility,
+): Promise<EventListItem[]> {
+  const { conditions, params } = eventWhere(tenantId, filters, visibility, { upperBound: false });
   params.push(afterSeq.toString(), TAIL_LIMIT);
   conditions.push(`e.seq > $${params.length - 1}::bigint`);
   const inner = `SELECT ${LIST_COLUMNS} FROM events e WHERE ${conditions.join(" AND ")}

@@ -1,3 +1,4 @@
+import { auditCliAction } from "../../lib/audit/after-action";
 import { prisma } from "../../lib/db";
 import { createIngestKey, revokeIngestKey } from "../../lib/keys/ingest-keys";
 import { CliError, type Command, requireString } from "./command";
@@ -13,6 +14,10 @@ export const keysCreate: Command = {
     const tenant = await tenantBySlug(requireString(invocation, "tenant"));
     const name = typeof invocation.values.name === "string" ? invocation.values.name : "default";
     const key = await createIngestKey(tenant.id, name);
+    await auditCliAction(tenant.id, {
+      type: "x-attest.ingest_key.created",
+      target: { type: "x-ingest-key", id: key.prefix, name: key.name },
+    });
     const { print } = invocation;
     print(`Created ingest key "${key.name}" for tenant ${tenant.slug}`);
     print(`  prefix: ${key.prefix}`);
@@ -59,11 +64,15 @@ export const keysRevoke: Command = {
     const prefix = positionals[0] as string;
     const key = await prisma.ingestKey.findUnique({
       where: { prefix },
-      select: { revokedAt: true, name: true, tenant: { select: { slug: true } } },
+      select: { tenantId: true, revokedAt: true, name: true, tenant: { select: { slug: true } } },
     });
     if (!key) throw new CliError(`no ingest key has prefix "${prefix}" (see: attest keys list --tenant <slug>)`);
     if (key.revokedAt) throw new CliError(`ingest key ${prefix} was already revoked at ${formatTime(key.revokedAt)}`);
     if (!(await revokeIngestKey(prefix))) throw new CliError(`ingest key ${prefix} was revoked concurrently`);
+    await auditCliAction(key.tenantId, {
+      type: "x-attest.ingest_key.revoked",
+      target: { type: "x-ingest-key", id: prefix, name: key.name },
+    });
     print(`Revoked ingest key ${prefix} ("${key.name}") of tenant ${key.tenant.slug}`);
   },
 };

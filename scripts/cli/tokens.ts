@@ -1,3 +1,4 @@
+import { auditCliAction } from "../../lib/audit/after-action";
 import { prisma } from "../../lib/db";
 import {
   API_TOKEN_SCOPES,
@@ -41,6 +42,11 @@ export const tokensCreate: Command = {
     const scopes = scopesOption(invocation.values.scopes);
     const tenant = await tenantBySlug(slug);
     const created = await createApiToken(tenant.id, { name, scopes, createdBy });
+    await auditCliAction(tenant.id, {
+      type: "x-attest.api_token.created",
+      target: { type: "x-api-token", id: created.prefix, name: created.name },
+      attributes: { scopes: created.scopes, createdBy },
+    });
     const { print } = invocation;
     print(`Created API token "${created.name}" for tenant ${tenant.slug}`);
     print(`  prefix: ${created.prefix}`);
@@ -86,13 +92,18 @@ export const tokensRevoke: Command = {
     const prefix = positionals[0] as string;
     const token = await prisma.apiToken.findUnique({
       where: { prefix },
-      select: { tenantId: true, revokedAt: true, name: true, tenant: { select: { slug: true } } },
+      select: { tenantId: true, revokedAt: true, name: true, scopes: true, tenant: { select: { slug: true } } },
     });
     if (!token) throw new CliError(`no API token has prefix "${prefix}" (see: attest tokens list --tenant <slug>)`);
     if (token.revokedAt)
       throw new CliError(`API token ${prefix} was already revoked at ${formatTime(token.revokedAt)}`);
     if (!(await revokeApiToken(prefix, token.tenantId)))
       throw new CliError(`API token ${prefix} was revoked concurrently`);
+    await auditCliAction(token.tenantId, {
+      type: "x-attest.api_token.revoked",
+      target: { type: "x-api-token", id: prefix, name: token.name },
+      attributes: { scopes: token.scopes },
+    });
     print(`Revoked API token ${prefix} ("${token.name}") of tenant ${token.tenant.slug}`);
   },
 };

@@ -1,6 +1,16 @@
+import { auditCliAction } from "../../lib/audit/after-action";
 import { generatePassword } from "../../lib/auth/passwords";
 import { ROLES } from "../../lib/auth/roles";
-import { createUser, emailSchema, findUserByEmail, roleSchema, setMembership, setPassword } from "../../lib/users";
+import { prisma } from "../../lib/db";
+import {
+  createUser,
+  emailSchema,
+  findUserByEmail,
+  membershipsOf,
+  roleSchema,
+  setMembership,
+  setPassword,
+} from "../../lib/users";
 import { CliError, type Command, EXIT, requireString } from "./command";
 import { tenantBySlug } from "./tenants";
 
@@ -28,7 +38,21 @@ export const usersCreate: Command = {
     const password = existing || oidcOnly ? undefined : generatePassword();
     const name = typeof invocation.values.name === "string" ? invocation.values.name : undefined;
     const user = existing ?? (await createUser({ email: email.data, name, password }));
+    const previous = existing
+      ? await prisma.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } } })
+      : null;
     await setMembership(tenant.id, user.id, role.data);
+    if (previous?.role !== role.data) {
+      await auditCliAction(tenant.id, {
+        type: previous ? "x-attest.member.role_changed" : "x-attest.member.added",
+        target: { type: "user", id: user.email, ...(user.name ? { name: user.name } : {}) },
+        attributes: {
+          role: role.data,
+          userId: user.id,
+          ...(previous ? { previousRole: previous.role } : { newAccount: !existing }),
+        },
+      });
+    }
     print(
       `${existing ? "Added existing user" : "Created user"} ${user.email} to tenant ${tenant.slug} as ${role.data}`,
     );
@@ -51,6 +75,14 @@ export const usersResetPassword: Command = {
     if (!user) throw new CliError("no user with that email");
     const password = generatePassword();
     await setPassword(user.id, password);
+    // A password reset is an access change: every tenant the person can sign in to records it.
+    for (const membership of await membershipsOf(user.id)) {
+      await auditCliAction(membership.tenant.id, {
+        type: "x-attest.user.password_reset",
+        target: { type: "user", id: user.email, ...(user.name ? { name: user.name } : {}) },
+        attributes: { userId: user.id },
+      });
+    }
     invocation.print(`New password for ${user.email} follows on the last line:`);
     invocation.print(password);
   },

@@ -1,3 +1,4 @@
+import { auditRuleChange } from "../../audit/rules";
 import { pool } from "../../db";
 import { diffRuleSets, isEmptyDiff, type RuleSetDiff } from "./diff";
 import { EMPTY_RULE_SET, type RuleSet, ruleSetSchema } from "./schema";
@@ -6,6 +7,8 @@ import { EMPTY_RULE_SET, type RuleSet, ruleSetSchema } from "./schema";
 // the API or a restore, appends a whole new version with who applied it and the diff; nothing
 // is updated in place, so any version can be shown and restored. Applying a document equal to
 // the one in force creates no version, so CI can apply the same file on every deploy.
+// Each new version by a person or an API token is also an x-attest.rules.changed event in the
+// tenant's own audit trail (lib/audit/rules.ts); seeds and benchmarks (system:*) are not.
 
 export type RuleSource = "ui" | "api" | "restore";
 export type RuleSetVersion = {
@@ -100,7 +103,9 @@ export async function applyRuleSet(tenantId: string, ruleSet: RuleSet, options: 
       [tenantId, previousVersion + 1, options.actor, options.source, options.message ?? null, ruleSet, diff],
     );
     await client.query("COMMIT");
-    return { version: previousVersion + 1, previousVersion, changed, diff };
+    const version = previousVersion + 1;
+    await auditRuleChange(tenantId, { version, previousVersion, diff, actor: options.actor, source: options.source });
+    return { version, previousVersion, changed, diff };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {
       broken = true;

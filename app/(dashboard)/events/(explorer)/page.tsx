@@ -6,8 +6,9 @@ import { FilterBar } from "@/components/events/filter-bar";
 import { explorerViewHref } from "@/components/events/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass } from "@/components/ui/styles";
+import { eventVisibility, SELF_AUDIT_TYPE_FILTER } from "@/lib/audit/visibility";
 import { requirePageAuth } from "@/lib/auth/session";
-import { eventFilterParams, parseEventFilters, toSearchParams } from "@/lib/filters/event-filters";
+import { eventFilterParams, explorerHref, parseEventFilters, toSearchParams } from "@/lib/filters/event-filters";
 import { eventById } from "@/lib/queries/event-by-id";
 import { eventsPage } from "@/lib/queries/events-page";
 
@@ -24,10 +25,12 @@ export default async function EventsPage({ searchParams }: Props) {
   const filterQuery = eventFilterParams(filters).toString();
   const selectedId = params.get("event");
   const live = params.get("live") === "1";
+  const visibility = eventVisibility(auth.role);
   const [firstPage, selected] = await Promise.all([
-    eventsPage(auth.tenant.id, filters),
-    selectedId ? eventById(auth.tenant.id, selectedId) : null,
+    eventsPage(auth.tenant.id, filters, { visibility }),
+    selectedId ? eventById(auth.tenant.id, selectedId, visibility) : null,
   ]);
+  const auditTrailHref = explorerHref({ range: filters.range, types: [SELF_AUDIT_TYPE_FILTER] });
 
   return (
     <>
@@ -35,6 +38,17 @@ export default async function EventsPage({ searchParams }: Props) {
         title="Events"
         description="Every audit event of this tenant, newest first. Filters, the selected event and the live tail are all in the URL: copy it to share this view."
       />
+      {visibility.selfAudit && (
+        <p className="mb-3 text-sm">
+          <Link className={linkClass} href={auditTrailHref}>
+            Dashboard audit trail
+          </Link>{" "}
+          <span className="text-slate-600 dark:text-slate-400">
+            — sign-ins, exports, rule, key, token and member changes in Attest itself (
+            <code className="font-mono">{SELF_AUDIT_TYPE_FILTER}</code>)
+          </span>
+        </p>
+      )}
       <FilterBar
         key={filterQuery}
         live={live}

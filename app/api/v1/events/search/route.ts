@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
+import { eventVisibility } from "@/lib/audit/visibility";
 import { parseEventFilters } from "@/lib/filters/event-filters";
 import { decodeCursor } from "@/lib/queries/events-cursor";
 import { eventsPage, MAX_PAGE_SIZE } from "@/lib/queries/events-page";
@@ -25,10 +26,15 @@ export const GET = apiRoute({ auth: "session", permission: "data:read" }, async 
   });
   const filters = parseEventFilters(params);
   const headers = { "Cache-Control": "no-store" };
+  const visibility = eventVisibility(auth.role);
   if (after !== undefined) {
-    return Response.json({ events: await eventsAfter(auth.tenant.id, filters, BigInt(after)) }, { headers });
+    return Response.json(
+      { events: await eventsAfter(auth.tenant.id, filters, BigInt(after), visibility) },
+      { headers },
+    );
   }
   const page = await eventsPage(auth.tenant.id, filters, {
+    visibility,
     ...(cursor ? { cursor: decodeCursor(cursor) } : {}),
     ...(limit ? { limit } : {}),
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute, jsonBody } from "@/lib/api/route";
+import { auditSessionAction } from "@/lib/audit/after-action";
 import { createIngestKey, findIngestKey, listIngestKeys } from "@/lib/keys/ingest-keys";
 
 const createKeyInput = z.object({ name: z.string().trim().min(1, "is required").max(100) });
@@ -14,5 +15,9 @@ export const POST = apiRoute({ auth: "session", permission: "settings:manage" },
   const { name } = await jsonBody(request, createKeyInput);
   const created = await createIngestKey(auth.tenant.id, name);
   const key = await findIngestKey(auth.tenant.id, created.prefix);
+  await auditSessionAction(auth, request, {
+    type: "x-attest.ingest_key.created",
+    target: { type: "x-ingest-key", id: created.prefix, name },
+  });
   return Response.json({ key, secret: created.key }, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

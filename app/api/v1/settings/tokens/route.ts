@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiRoute, jsonBody } from "@/lib/api/route";
+import { auditSessionAction } from "@/lib/audit/after-action";
 import { API_TOKEN_SCOPES, createApiToken, listApiTokens } from "@/lib/keys/api-tokens";
 
 const createTokenInput = z.object({
@@ -16,5 +17,10 @@ export const GET = apiRoute({ auth: "session", permission: "settings:manage" }, 
 export const POST = apiRoute({ auth: "session", permission: "settings:manage" }, async ({ request, auth }) => {
   const { name, scopes } = await jsonBody(request, createTokenInput);
   const token = await createApiToken(auth.tenant.id, { name, scopes, createdBy: auth.user.email });
+  await auditSessionAction(auth, request, {
+    type: "x-attest.api_token.created",
+    target: { type: "x-api-token", id: token.prefix, name },
+    attributes: { scopes: token.scopes },
+  });
   return Response.json({ token }, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ApiError, notFound } from "../api/errors";
+import type { ClientInfo } from "../audit/actors";
 import { prisma } from "../db";
 import { ingestEvents } from "../ingest";
 
@@ -8,6 +9,9 @@ import { ingestEvents } from "../ingest";
 // an event in the tenant's own audit trail (agent.suspended, or agent.updated with
 // attributes.status "active"), through the same ingest pipeline as every sender. The registry
 // then derives the agent's status from that event, exactly as it would from any sender's.
+// That event IS the self-audit record of the suspension (actor: the signed-in user; source:
+// attest-dashboard; the client's address and browser in attributes): no extra x-attest.agent.*
+// event is written, which would only count every suspension twice in SOX and PCI reports.
 
 export const agentStatusChangeSchema = z.object({
   status: z.enum(["suspended", "active"]),
@@ -22,6 +26,7 @@ export async function setAgentStatus(
   agentId: string,
   change: AgentStatusChange,
   by: DashboardUser,
+  client: ClientInfo = {},
 ): Promise<{ agentId: string; status: string; eventId: string }> {
   const agent = await prisma.agent.findUnique({
     where: { tenantId_agentId: { tenantId, agentId } },
@@ -47,7 +52,7 @@ export async function setAgentStatus(
       actor: { type: "user", id: by.email, ...(by.name ? { name: by.name } : {}) },
       target: { type: "agent", id: agentId, ...(agent.name ? { name: agent.name } : {}) },
       source: { service: "attest-dashboard" },
-      attributes: { status: change.status },
+      attributes: { status: change.status, ...client },
     },
   ]);
   if (result.accepted !== 1) {

@@ -1,0 +1,171 @@
+import { pool } from "../db";
+import { CONSENT_USE_TYPES, consentFlags, consentHumanOf } from "../flags/consent";
+import { loadConsentContext } from "../flags/consent-load";
+import { type EventData, FLAG_LABELS, type FlagEvent, type FlagMap } from "../flags/types";
+import { categorySql, FRAMEWORK_DEFS } from "./frameworks";
+import { BASE, type ReportScope } from "./scope";
+import type { EvidenceCategory } from "./types";
+
+// The evidence of a report: every event in the framework's scope, read in (time, seq) order with
+// keyset pagination, a batch at a time, so a range of millions never sits in memory. The
+// (time, seq) key is unique per tenant, so events sharing a timestamp are neither skipped nor
+// repeated between batches.
+
+export const EVIDENCE_BATCH = 2_000;
+
+export type EvidenceRow = {
+  category: string;
+  seq: string;
+  eventId: string;
+  time: Date;
+  receivedAt: Date;
+  type: string;
+  outcome: string;
+  actorType: string;
+  actorId: string;
+  agentId: string | null;
+  onBehalfOfId: string | null;
+  sessionKey: string | null;
+  clientId: string | null;
+  correlationId: string | null;
+  traceId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  policyDecision: string | null;
+  leafHash: Buffer | null;
+  chainHash: Buffer | null;
+  data: EventData;
+  /** GDPR: the consent finding on this use, if any ("Used after consent was revoked: …"). */
+  consentFinding: string | null;
+};
+
+type Row = {
+  category: string;
+  seq: string;
+  event_id: string;
+  time: Date;
+  received_at: Date;
+  type: string;
+  outcome: string;
+  actor_type: string;
+  actor_id: string;
+  agent_id: string | null;
+  on_behalf_of_id: string | null;
+  session_key: string | null;
+  client_id: string | null;
+  correlation_id: string | null;
+  trace_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  policy_decision: string | null;
+  leaf_hash: Buffer | null;
+  chain_hash: Buffer | null;
+  data: EventData;
+};
+
+const COLUMNS = `c.category, e.seq::text AS seq, e.event_id, e.time, e.received_at, e.type, e.outcome,
+  e.actor_type, e.actor_id, e.agent_id, e.on_behalf_of_id, e.session_key, e.client_id, e.correlation_id,
+  e.trace_id, e.target_type, e.target_id, e.policy_decision, e.leaf_hash, e.chain_hash, e.data`;
+
+const fromScoped = (scope: ReportScope) =>
+  `FROM events e CROSS JOIN LATERAL (SELECT ${categorySql(scope.request.framework)} AS category) c
+   WHERE ${BASE} AND c.category IS NOT NULL`;
+
+/** Evidence rows per category, in the framework's category order (zero counts included). */
+export async function countEvidence(scope: ReportScope): Promise<EvidenceCategory[]> {
+  const def = FRAMEWORK_DEFS[scope.request.framework];
+  if (def.usesPhiPatterns && scope.phiPatterns.length === 0) return def.categories.map((c) => ({ ...c, count: 0 }));
+  const { rows } = await pool().query<{ category: string; count: string }>(
+    `SELECT c.category, count(*)::text AS count ${fromScoped(scope)} GROUP BY c.category`,
+    scope.params,
+  );
+  const counts = new Map(rows.map((r) => [r.category, Number(r.count)]));
+  return def.categories.map((c) => ({ id: c.id, label: c.label, count: counts.get(c.id) ?? 0 }));
+}
+
+/** Streams the evidence in (time, seq) order, `batchSize` rows per query; stops after `limit` rows. */
+export async function* evidenceBatches(
+  scope: ReportScope,
+  options: { batchSize?: number; limit?: number } = {},
+): AsyncGenerator<EvidenceRow[]> {
+  const def = FRAMEWORK_DEFS[scope.request.framework];
+  if (def.usesPhiPatterns && scope.phiPatterns.length === 0) return;
+  const batchSize = options.batchSize ?? EVIDENCE_BATCH;
+  let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+  let after: { time: Date; seq: string } | null = null;
+  const n = scope.params.length;
+  while (remaining > 0) {
+    const limit = Math.min(batchSize, remaining);
+    const keyset = after ? `AND (e.time, e.seq) > ($${n + 1}::timestamptz, $${n + 2}::bigint)` : "";
+    const params = after ? [...scope.params, after.time, after.seq] : scope.params;
+    const { rows } = await pool().query<Row>(
+      `SELECT ${COLUMNS} ${fromScoped(scope)} ${keyset} ORDER BY e.time, e.seq LIMIT ${limit}`,
+      params,
+    );
+    if (rows.length === 0) return;
+    const batch = rows.map(toEvidenceRow);
+    if (scope.request.framework === "gdpr") await addConsentFindings(scope.tenant.id, batch);
+    yield batch;
+    remaining -= rows.length;
+    const last = rows[rows.length - 1] as Row;
+    after = { time: last.time, seq: last.seq };
+    if (rows.length < limit) return;
+  }
+}
+
+function toEvidenceRow(r: Row): EvidenceRow {
+  return {
+    category: r.category,
+    seq: r.seq,
+    eventId: r.event_id,
+    time: r.time,
+    receivedAt: r.received_at,
+    type: r.type,
+    outcome: r.outcome,
+    actorType: r.actor_type,
+    actorId: r.actor_id,
+    agentId: r.agent_id,
+    onBehalfOfId: r.on_behalf_of_id,
+    sessionKey: r.session_key,
+    clientId: r.client_id,
+    correlationId: r.correlation_id,
+    traceId: r.trace_id,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    policyDecision: r.policy_decision,
+    leafHash: r.leaf_hash,
+    chainHash: r.chain_hash,
+    data: r.data,
+    consentFinding: null,
+  };
+}
+
+const USE_TYPES = new Set<string>(CONSENT_USE_TYPES);
+
+/** The consent rules of lib/flags, run on each batch's uses with those people's consent history. */
+async function addConsentFindings(tenantId: string, batch: EvidenceRow[]): Promise<void> {
+  const uses: FlagEvent[] = batch
+    .filter((r) => USE_TYPES.has(r.type))
+    .map((r) => ({
+      eventId: r.eventId,
+      seq: r.seq,
+      type: r.type,
+      time: r.time,
+      outcome: r.outcome,
+      actorType: r.actorType,
+      actorId: r.actorId,
+      agentId: r.agentId,
+      onBehalfOfId: r.onBehalfOfId,
+      clientId: r.clientId,
+      correlationId: r.correlationId,
+      data: r.data,
+    }));
+  const humans = [...new Set(uses.map(consentHumanOf).filter((id): id is string => !!id))];
+  if (humans.length === 0) return;
+  const found: FlagMap = new Map();
+  consentFlags(uses, await loadConsentContext(tenantId, humans), found);
+  for (const row of batch) {
+    const flags = found.get(row.eventId);
+    if (flags?.length) row.consentFinding = flags.map((f) => `${FLAG_LABELS[f.kind]}: ${f.detail}`).join(" | ");
+  }
+}

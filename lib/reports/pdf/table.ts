@@ -1,0 +1,93 @@
+import type PDFDocument from "pdfkit";
+import type { ReportTable } from "../types";
+import { COLORS, pdfText } from "./text";
+
+// A table that wraps its cells, breaks across pages and repeats its header row on each page.
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+const FONT_SIZE = 7.5;
+const PAD = 3;
+
+export function pageBottom(doc: Doc): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+/** Starts a new page unless `needed` points fit below the cursor. */
+export function ensureSpace(doc: Doc, needed: number): void {
+  if (doc.y + needed > pageBottom(doc)) doc.addPage();
+}
+
+export function drawTable(doc: Doc, table: ReportTable): void {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const totalWeight = table.columns.reduce((s, c) => s + c.width, 0);
+  const widths = table.columns.map((c) => (c.width / totalWeight) * width);
+
+  doc.font("Helvetica-Bold").fontSize(9).fillColor(COLORS.ink);
+  ensureSpace(doc, 60);
+  const shown =
+    table.rows.length < table.totalRows
+      ? ` (top ${table.rows.length} of ${table.totalRows.toLocaleString("en-US")})`
+      : "";
+  doc.text(pdfText(`${table.caption}${shown}`), left, doc.y, { width });
+  doc.moveDown(0.3);
+
+  if (table.rows.length === 0) {
+    doc
+      .font("Helvetica-Oblique")
+      .fontSize(8)
+      .fillColor(COLORS.muted)
+      .text("None in this period.", left, doc.y, { width });
+    doc.moveDown(0.8);
+    return;
+  }
+
+  const rowHeight = (cells: string[], font: string) => {
+    doc.font(font).fontSize(FONT_SIZE);
+    return (
+      Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: (widths[i] as number) - 2 * PAD }))) +
+      2 * PAD
+    );
+  };
+  const drawRow = (cells: string[], y: number, height: number, font: string, fill: string | null) => {
+    if (fill) doc.rect(left, y, width, height).fill(fill);
+    doc.font(font).fontSize(FONT_SIZE).fillColor(COLORS.ink);
+    let x = left;
+    cells.forEach((text, i) => {
+      const w = widths[i] as number;
+      const align = table.columns[i]?.align === "right" ? "right" : "left";
+      doc.text(text, x + PAD, y + PAD, { width: w - 2 * PAD, align, lineBreak: true });
+      x += w;
+    });
+  };
+  const headerCells = table.columns.map((c) => pdfText(c.label));
+  const headerHeight = rowHeight(headerCells, "Helvetica-Bold");
+  const drawHeader = () => {
+    const y = doc.y;
+    drawRow(headerCells, y, headerHeight, "Helvetica-Bold", COLORS.header);
+    doc.y = y + headerHeight;
+  };
+
+  ensureSpace(doc, headerHeight * 3);
+  drawHeader();
+  table.rows.forEach((row, index) => {
+    const cells = table.columns.map((c) => pdfText(row[c.key], 300));
+    const height = rowHeight(cells, "Helvetica");
+    if (doc.y + height > pageBottom(doc)) {
+      doc.addPage();
+      drawHeader();
+    }
+    const y = doc.y;
+    drawRow(cells, y, height, "Helvetica", index % 2 === 1 ? COLORS.zebra : null);
+    doc.y = y + height;
+  });
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + width, doc.y)
+    .lineWidth(0.5)
+    .strokeColor(COLORS.rule)
+    .stroke();
+  doc.x = left;
+  doc.moveDown(0.8);
+}

@@ -1,0 +1,37 @@
+import type { Cell } from "../types";
+
+// Helvetica (a standard PDF font, nothing to embed) covers Windows-1252 only; anything else would
+// print as garbage, so it is spelled out or replaced before it reaches the page.
+
+const WIN_ANSI_EXTRAS = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+const SPELLED: Record<string, string> = { "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≠": "!=", "✓": "ok" };
+
+export function pdfText(value: Cell | undefined, max = 400): string {
+  if (value === null || value === undefined || value === "") return "–";
+  let text = typeof value === "number" ? value.toLocaleString("en-US") : value;
+  if (text.length > max) text = `${text.slice(0, max - 1)}…`;
+  let out = "";
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(ch)) out += ch;
+    else if (ch === "\n" || ch === "\t") out += " ";
+    else out += SPELLED[ch] ?? "?";
+  }
+  return out;
+}
+
+export const COLORS = {
+  ink: "#111827",
+  muted: "#6b7280",
+  rule: "#d1d5db",
+  zebra: "#f3f4f6",
+  header: "#e5e7eb",
+  accent: "#1d4ed8",
+  ok: "#15803d",
+  okFill: "#f0fdf4",
+  bad: "#b91c1c",
+  badFill: "#fef2f2",
+  neutral: "#4b5563",
+  neutralFill: "#f9fafb",
+  bars: ["#1d4ed8", "#b91c1c", "#b45309", "#047857", "#6d28d9", "#0e7490", "#be185d", "#4d7c0f"],
+};

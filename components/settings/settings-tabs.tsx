@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/keys", label: "Ingest keys" },
   { href: "/settings/tokens", label: "API tokens" },
   { href: "/settings/destinations", label: "Webhooks" },
+  { href: "/settings/phi-patterns", label: "PHI patterns" },
 ];
 
 export function SettingsTabs() {

@@ -3,6 +3,7 @@ import { disconnectDb, prisma } from "../db";
 import { ingestEvents } from "../ingest";
 import { createTenant, findTenantBySlug } from "../tenants";
 import { DEFAULT_DEMO_EVENTS, generateDemoBatches } from "./generator";
+import { ensureDemoPhiPatterns } from "./phi-patterns";
 
 // Loads demo traffic through the collector's own pipeline (validate → normalize → dedupe →
 // store), never straight SQL, so seeded data is exactly what a sender would have produced.
@@ -90,7 +91,10 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
     }
   }
 
-  if (slug === "demo") await ensureDemoRules(tenant.id);
+  if (slug === "demo") {
+    await ensureDemoRules(tenant.id);
+    await ensureDemoPhiPatterns(tenant.id);
+  }
   const [agents, users] = await Promise.all([
     prisma.agent.count({ where: { tenantId: tenant.id } }),
     prisma.humanPrincipal.count({ where: { tenantId: tenant.id } }),

@@ -6,7 +6,7 @@ import type { Manifest } from "./manifest";
 // worker died: a running export's worker holds a session advisory lock on it for the whole
 // job, so a running row whose lock can be taken has nobody working on it.
 
-export const EXPORT_LOCK_NAMESPACE = 60_6_2026;
+export const EXPORT_LOCK_NAMESPACE = 6_062_026;
 
 export type ExportStatus = "queued" | "running" | "done" | "failed";
 

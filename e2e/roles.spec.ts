@@ -23,8 +23,8 @@ type Targets = {
 type Route = {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string | ((t: Targets) => string);
-  /** read: every role; rules: admin and analyst (rules:manage, alerts:handle); admin: admin only. */
-  access: "read" | "rules" | "admin";
+  /** read: every role; rules: admin and analyst (rules:manage, alerts:handle); reports: admin and auditor (reports:export); admin: admin only. */
+  access: "read" | "rules" | "reports" | "admin";
   /** What the admin (or, for read routes, every role) gets past the permission check (default 200). */
   ok?: number | number[];
   body?: () => unknown;
@@ -127,12 +127,29 @@ const ROUTES: Route[] = [
     ok: 400,
     body: () => ({ rule: {}, range: "24h" }),
   },
+  { method: "GET", path: "/api/v1/reports", access: "reports" },
+  // The permission check runs before the body is validated: no export is queued.
+  {
+    method: "POST",
+    path: "/api/v1/reports",
+    access: "reports",
+    ok: 400,
+    body: () => ({ framework: "pci", formats: [] }),
+  },
+  { method: "GET", path: "/api/v1/reports/00000000-0000-4000-8000-000000000000", access: "reports", ok: 404 },
+  {
+    method: "GET",
+    path: "/api/v1/reports/00000000-0000-4000-8000-000000000000/files/report.pdf",
+    access: "reports",
+    ok: 404,
+  },
 ];
 
 function expectedStatuses(route: Route, caller: Caller): number[] {
   if (caller === "signed out") return [401];
   if (route.access === "admin" && caller !== "admin") return [403];
   if (route.access === "rules" && caller !== "admin" && caller !== "analyst") return [403];
+  if (route.access === "reports" && caller !== "admin" && caller !== "auditor") return [403];
   return [route.ok ?? 200].flat();
 }
 

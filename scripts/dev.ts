@@ -1,6 +1,7 @@
 import net from "node:net";
 import path from "node:path";
 import { type AlertWorker, startAlertWorker } from "../lib/alerts/worker";
+import { type CheckpointLoop, startCheckpointLoop } from "../lib/integrity/checkpoints";
 import { disconnectDb } from "../lib/db";
 import { ensureDemoAdmin, ensureDevSecret, signInHint } from "../lib/demo/demo-admin";
 import { migrateDeploy, withDatabaseName } from "./lib/database";
@@ -24,11 +25,13 @@ const port = process.env.PORT || "3000";
 
 let embedded: EmbeddedPostgres | undefined;
 let worker: AlertWorker | undefined;
+let checkpoints: CheckpointLoop | undefined;
 let shuttingDown = false;
 
 async function shutdown() {
   shuttingDown = true;
   await worker?.stop();
+  await checkpoints?.stop();
   await stopChildren();
   await embedded?.stop();
 }
@@ -63,6 +66,8 @@ async function main() {
   await waitForPort(host, Number(port));
   // Alert rules are evaluated in this process in development (npm run worker in production).
   worker = startAlertWorker();
+  // Integrity checkpoints are signed here too (every 10 s).
+  checkpoints = startCheckpointLoop();
 
   console.log(
     [

@@ -1,9 +1,9 @@
 import net from "node:net";
 import path from "node:path";
 import { type AlertWorker, startAlertWorker } from "../lib/alerts/worker";
-import { type CheckpointLoop, startCheckpointLoop } from "../lib/integrity/checkpoints";
 import { disconnectDb } from "../lib/db";
 import { ensureDemoAdmin, ensureDevSecret, signInHint } from "../lib/demo/demo-admin";
+import { type CheckpointLoop, startCheckpointLoop } from "../lib/integrity/checkpoints";
 import { migrateDeploy, withDatabaseName } from "./lib/database";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { bin, onStopSignal, projectRoot, redactPassword, run, start, stopChildren } from "./lib/processes";

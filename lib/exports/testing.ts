@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { prisma } from "../db";
 import { postEvents, refundExample, tenantWithKey } from "../testing/fixtures";
 import { runExport } from "./job";
 import { requestExport } from "./request";
@@ -32,8 +33,22 @@ export async function finishedExport(formats: string[] = ["pdf", "csv", "json"],
       formats,
     },
   );
-  await runExport(tenant.id, id);
+  await runToEnd(tenant.id, id);
   return { tenant, key, id, folder: path.join(process.env.ATTEST_EXPORT_DIR as string, tenant.id, id) };
+}
+
+/**
+ * Runs the export here, then waits for it to end: an alert worker started by another test file
+ * in the same database also works the export queue and may have claimed it first.
+ */
+export async function runToEnd(tenantId: string, exportId: string): Promise<void> {
+  await runExport(tenantId, exportId);
+  for (let i = 0; i < 600; i++) {
+    const row = await prisma.reportExport.findFirstOrThrow({ where: { tenantId, id: exportId } });
+    if (row.status === "done" || row.status === "failed") return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`export ${exportId} did not finish`);
 }
 
 /** A copy of an export folder, for one tampering. */

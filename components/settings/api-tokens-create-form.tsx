@@ -10,6 +10,7 @@ import { ActionError } from "./use-row-actions";
 // Typed by the scope list, so a new scope does not compile until it has a label here.
 const SCOPE_LABELS: Record<ApiTokenScope, string> = {
   "rules:write": "Alert rules: read and apply (rules:write)",
+  "integrity:verify": "Integrity: run verifications (integrity:verify)",
 };
 
 export function CreateApiTokenForm() {

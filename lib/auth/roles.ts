@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "reports:export": ["admin", "auditor"],
   /** See the dashboard's own audit trail (x-attest.* events) in the explorer and event APIs. */
   "audit:read": ["admin", "auditor"],
+  /** Run an integrity verification of the tenant's hash chain (reading results is data:read). */
+  "integrity:verify": ["admin", "auditor"],
   /** Suspend and unsuspend agents. */
   "agents:manage": ["admin"],
   /** Members, roles, ingest keys and settings. */

@@ -8,7 +8,7 @@ import { generateSecret, hashKey } from "./ingest-keys";
 const TOKEN_PREFIX = "attest_api_";
 const TOKEN_FORMAT = /^attest_api_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}$/;
 
-export const API_TOKEN_SCOPES = ["rules:write"] as const;
+export const API_TOKEN_SCOPES = ["rules:write", "integrity:verify"] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
 export function isApiTokenScope(value: unknown): value is ApiTokenScope {

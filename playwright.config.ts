@@ -16,6 +16,9 @@ const PORT = Number(process.env.E2E_PORT);
 // E2E_DIST_DIR lets two suites run side by side in one checkout without sharing a build.
 const distDir = process.env.E2E_DIST_DIR || ".next-e2e";
 const baseURL = `http://127.0.0.1:${PORT}`;
+// One master key per run, inherited by the test workers like E2E_PORT, so a worker process a
+// spec spawns (alerts, exports) decrypts the same stored signing key as the web server.
+process.env.ATTEST_SECRET_KEY ??= randomBytes(32).toString("base64url");
 
 export default defineConfig({
   testDir: "e2e",
@@ -61,7 +64,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: baseURL,
       // Production mode has no default webhook signing key either.
-      ATTEST_SECRET_KEY: process.env.ATTEST_SECRET_KEY ?? randomBytes(32).toString("base64url"),
+      ATTEST_SECRET_KEY: process.env.ATTEST_SECRET_KEY,
       ATTEST_DIST_DIR: distDir,
     },
     reuseExistingServer: false,

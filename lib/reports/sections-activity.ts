@@ -50,7 +50,7 @@ export async function agentInventory(scope: ReportScope): Promise<ReportSection>
           col("status", "Status", 1.3),
           col("owner", "Owner", 3),
           col("events", "Events", 1.2, "right"),
-          col("refused", "Refused", 1.2, "right"),
+          col("refused", "Refused", 1.4, "right"),
           col("people", "People", 1.2, "right"),
           col("lastSeen", "Last seen (UTC)", 2.6),
         ],

@@ -43,7 +43,10 @@ export async function approvals(scope: ReportScope): Promise<ReportSection> {
        FROM req r LEFT JOIN decision d ON d.id = r.id ORDER BY r.requested_at DESC, r.id LIMIT ${TOP_N}`,
     params,
   );
-  const medianWait = waits?.median_wait === null || waits?.median_wait === undefined ? null : num(waits.median_wait);
+  const medianWait =
+    waits?.median_wait === null || waits?.median_wait === undefined
+      ? null
+      : Math.round(num(waits.median_wait) * 10) / 10;
   return {
     id: "approvals",
     title: "Approvals",

@@ -6,9 +6,12 @@ import type { Cell } from "../types";
 const WIN_ANSI_EXTRAS = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
 const SPELLED: Record<string, string> = { "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≠": "!=", "✓": "ok" };
 
+const ISO_TIME = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(\.\d+)?Z$/;
+
+/** Text the standard font can print; ISO timestamps shortened to "2026-11-20 10:00:00" (UTC). */
 export function pdfText(value: Cell | undefined, max = 400): string {
   if (value === null || value === undefined || value === "") return "–";
-  let text = typeof value === "number" ? value.toLocaleString("en-US") : value;
+  let text = typeof value === "number" ? value.toLocaleString("en-US") : value.replace(ISO_TIME, "$1 $2");
   if (text.length > max) text = `${text.slice(0, max - 1)}…`;
   let out = "";
   for (const ch of text) {

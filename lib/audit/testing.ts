@@ -12,16 +12,15 @@ export const unique = () => randomBytes(4).toString("hex");
 export async function tenantWithPeople(label: string, roles: Role[] = ["admin", "analyst", "auditor", "viewer"]) {
   const tenant = await createTenant(`${label}-${unique()}`);
   const people = {} as Record<Role, { id: string; email: string; name: string | null }>;
+  const passwords: Partial<Record<Role, string>> = {};
   for (const role of roles) {
-    const user = await createUser({
-      email: `${role}-${unique()}@audit.attest.test`,
-      name: `Test ${role}`,
-      password: `pw-${role}-${unique()}-long-enough`,
-    });
+    const password = `pw-${role}-${unique()}-long-enough`;
+    const user = await createUser({ email: `${role}-${unique()}@audit.attest.test`, name: `Test ${role}`, password });
     await setMembership(tenant.id, user.id, role);
     people[role] = { id: user.id, email: user.email, name: user.name };
+    passwords[role] = password;
   }
-  return { tenant, people };
+  return { tenant, people, passwords };
 }
 
 export type StoredAuditEvent = {

@@ -1,4 +1,5 @@
 import { pool } from "../db";
+import { startExportWorker } from "../exports/worker";
 import { log } from "../log";
 import { evaluateUntilCaughtUp } from "./engine/evaluate";
 import { stopBoss } from "./notify/boss";
@@ -47,6 +48,7 @@ export function startAlertWorker(options: { intervalMs?: number; onlyTenants?: s
   // Webhook deliveries run beside evaluation, from their own queue: a slow or dead
   // destination never holds up a tick.
   const notifications = startNotificationWorker();
+  const exportJobs = startExportWorker(); // report exports (lib/exports), from their own queue
   tick();
   return {
     async stop() {
@@ -54,6 +56,7 @@ export function startAlertWorker(options: { intervalMs?: number; onlyTenants?: s
       clearTimeout(timer);
       await running;
       await notifications.stop();
+      await exportJobs.stop();
       await stopBoss();
     },
   };

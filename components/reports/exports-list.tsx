@@ -21,7 +21,11 @@ function fileHref(id: string, name: string) {
 function ExportItem({ item, titles }: { item: ExportSummary; titles: Record<string, string> }) {
   const title = titles[item.framework] ?? item.framework.toUpperCase();
   return (
-    <li data-testid="export-row" className="flex flex-wrap items-start justify-between gap-4 py-3">
+    <li
+      data-testid="export-row"
+      data-export-id={item.id}
+      className="flex flex-wrap items-start justify-between gap-4 py-3"
+    >
       <div className="min-w-0">
         <p className="text-sm font-semibold">
           {title} <span className={`font-normal ${muted}`}>{periodText(item.period)}</span>
@@ -54,11 +58,12 @@ function ExportItem({ item, titles }: { item: ExportSummary; titles: Record<stri
         <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_CLASS[item.status]}`}>
           {STATUS_LABEL[item.status]}
         </span>
-        {item.status === "running" && (
-          <ExportProgress phase={item.phase} progress={item.progress} label={`Progress of the ${title} export`} />
-        )}
-        {item.status === "queued" && (
-          <p className={`max-w-56 text-right text-xs ${muted}`}>Waiting for the worker (npm run worker).</p>
+        {isActive(item) && (
+          <ExportProgress
+            phase={item.status === "queued" ? "queued" : item.phase}
+            progress={item.status === "queued" ? { done: 0, total: 0 } : item.progress}
+            label={`Progress of the ${title} export`}
+          />
         )}
       </div>
     </li>

@@ -3,7 +3,9 @@ import type { ExportStatus, ExportSummary } from "@/lib/exports/store";
 // Words for an export's state, shared by the list and its progress bar.
 
 const PHASES: Record<string, string> = {
+  queued: "Waiting for a worker (npm run worker)",
   starting: "Starting",
+  summary: "Writing the summary sections",
   checkpoint: "Signing a checkpoint of the chain head",
   verifying: "Verifying events",
   counting: "Counting events",

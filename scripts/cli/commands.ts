@@ -4,6 +4,7 @@ import { rulesValidate } from "./rules";
 import { tenantsCreate, tenantsList } from "./tenants";
 import { tokensCreate, tokensList, tokensRevoke } from "./tokens";
 import { usersCreate, usersResetPassword } from "./users";
+import { checkpointCommand, verifyCommand } from "./verify";
 import { verifyExportCommand } from "./verify-export";
 
 // Every subcommand of `attest`, in help order. Add new ones (users create, rules validate,
@@ -20,5 +21,7 @@ export const COMMANDS: Command[] = [
   usersCreate,
   usersResetPassword,
   rulesValidate,
+  verifyCommand,
+  checkpointCommand,
   verifyExportCommand,
 ];

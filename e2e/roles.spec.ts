@@ -94,6 +94,9 @@ const ROUTES: Route[] = [
     access: "admin",
     ok: 404,
   },
+  { method: "GET", path: "/api/v1/settings/phi-patterns", access: "read" },
+  // An invalid list, refused after the permission check: the demo tenant's patterns stay as seeded.
+  { method: "PUT", path: "/api/v1/settings/phi-patterns", access: "admin", ok: 400, body: () => ({ patterns: [""] }) },
   { method: "GET", path: "/api/v1/alert-rules", access: "read" },
   { method: "GET", path: "/api/v1/alert-rules/versions", access: "read" },
   // A dry run: the demo tenant's rules stay as seeded.

@@ -106,6 +106,10 @@ export function collectRegistryUpdates(events: NormalizedEvent[]): RegistryUpdat
   };
 
   for (const event of events) {
+    // The dashboard's own audit trail (x-attest.*) names dashboard accounts and API tokens, not
+    // principals of the audited systems: they stay out of the registries, so people lists that
+    // every role sees never show who signed in to Attest (that is for admins and auditors).
+    if (event.type.startsWith("x-attest.")) continue;
     const { time, actor, client } = event;
     const human = humanOf(event);
 

@@ -89,7 +89,12 @@ export async function runExport(tenantId: string, exportId: string): Promise<voi
     const row = await prisma.reportExport.findFirstOrThrow({ where: { tenantId, id: exportId } });
     const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId } });
     const dir = exportDir(tenantId, exportId);
-    const audit = { framework: row.framework, formats: row.formats, requestedBy: row.requestedBy };
+    const audit = {
+      framework: row.framework,
+      period: { from: row.periodFrom.toISOString(), to: row.periodTo.toISOString() },
+      formats: row.formats,
+      requestedBy: row.requestedBy,
+    };
     try {
       const { manifest, manifestSha256 } = await produce(row, tenant, dir);
       await prisma.reportExport.updateMany({

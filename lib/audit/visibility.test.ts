@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as EVENT } from "@/app/api/v1/events/[eventId]/route";
 import { GET as SEARCH } from "@/app/api/v1/events/search/route";
 import type { Role } from "../auth/roles";
-import { disconnectDb } from "../db";
+import { disconnectDb, prisma } from "../db";
 import { parseEventFilters } from "../filters/event-filters";
 import { createIngestKey } from "../keys/ingest-keys";
 import { eventById } from "../queries/event-by-id";
@@ -76,6 +76,11 @@ describe("who sees the dashboard's audit trail", () => {
     const detail = await api(role, `/api/v1/events/${auditId}`, EVENT, { eventId: auditId });
     expect(detail.status).toBe(SEES[role] ? 200 : 404);
     if (!SEES[role]) expect(detail.body).toEqual({ error: { code: "not_found", message: "No such event." } });
+  });
+
+  it("dashboard accounts do not enter the people registry that every role sees", async () => {
+    const humans = await prisma.humanPrincipal.findMany({ where: { tenantId: setup.tenant.id } });
+    expect(humans.map((h) => h.userId)).not.toContain(setup.people.admin.email);
   });
 
   it("the prefix filter finds only x-attest.* events, and mixes with exact types", () => {

@@ -4,6 +4,13 @@ import type { ReportSection } from "./types";
 
 // Sections on who acted and under whose authority: agents, delegations, consents, policies.
 
+/** Short names of the client registration kinds: RFC 7591 dynamic registration, MCP's metadata documents. */
+const REGISTRATION: Record<string, string> = {
+  pre_registered: "pre-registered",
+  dynamic: "DCR",
+  metadata_document: "CIMD",
+};
+
 export async function agentInventory(scope: ReportScope): Promise<ReportSection> {
   const params = baseParams(scope);
   const rows = await query<Record<string, unknown>>(
@@ -44,20 +51,20 @@ export async function agentInventory(scope: ReportScope): Promise<ReportSection>
         "agents",
         "Most active agents and services",
         [
-          col("agent", "Agent", 3),
-          col("kind", "Kind", 1.6),
-          col("registration", "Registration", 2),
-          col("status", "Status", 1.3),
-          col("owner", "Owner", 3),
-          col("events", "Events", 1.2, "right"),
-          col("refused", "Refused", 1.4, "right"),
-          col("people", "People", 1.2, "right"),
-          col("lastSeen", "Last seen (UTC)", 2.6),
+          col("agent", "Agent", 2.6),
+          col("kind", "Kind", 1.5),
+          col("registration", "Registration", 1.7),
+          col("status", "Status", 1.5),
+          col("owner", "Owner", 3.6),
+          col("events", "Events", 1.1, "right"),
+          col("refused", "Refused", 1.3, "right"),
+          col("people", "People", 1.1, "right"),
+          col("lastSeen", "Last seen (UTC)", 2.9),
         ],
         rows.map((r) => ({
-          agent: r.name ? `${r.name} (${r.agent_id})` : String(r.agent_id),
+          agent: String(r.agent_id),
           kind: (r.kind as string) ?? null,
-          registration: (r.registration as string) ?? null,
+          registration: REGISTRATION[r.registration as string] ?? (r.registration as string) ?? null,
           status: (r.status as string) ?? null,
           owner: (r.owner_user_id as string) ?? null,
           events: num(r.events),

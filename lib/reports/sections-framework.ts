@@ -10,9 +10,9 @@ export async function recordsOfProcessing(scope: ReportScope, flaggedUses: numbe
   const where = `${BASE} AND ${DATA_ACCESS} AND e.on_behalf_of_id IS NOT NULL`;
   const byAgent = await query<Record<string, unknown>>(
     `SELECT e.actor_id AS agent, count(DISTINCT e.on_behalf_of_id) AS people, count(*) AS events,
-            count(DISTINCT e.target_id) AS targets,
+            count(DISTINCT e.target_id) FILTER (WHERE e.type <> 'downstream.called') AS targets,
             array_to_string((array_agg(DISTINCT e.target_id ORDER BY e.target_id)
-              FILTER (WHERE e.target_id IS NOT NULL))[1:6], ', ') AS data_categories,
+              FILTER (WHERE e.target_id IS NOT NULL AND e.type <> 'downstream.called'))[1:6], ', ') AS data_categories,
             min(e.time) AS first, max(e.time) AS last, count(*) OVER () AS total
        FROM events e WHERE ${where} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ${TOP_N}`,
     scope.params.slice(0, 4),
@@ -39,7 +39,7 @@ export async function recordsOfProcessing(scope: ReportScope, flaggedUses: numbe
     tables: [
       table(
         "byAgent",
-        "Processing by agent (data categories are the tools and resources used)",
+        "Processing by agent (data categories: the tools, resources and prompts used)",
         [
           col("agent", "Agent", 2.6),
           col("people", "People", 1.1, "right"),

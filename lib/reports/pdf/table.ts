@@ -18,11 +18,41 @@ export function ensureSpace(doc: Doc, needed: number): void {
   if (doc.y + needed > pageBottom(doc)) doc.addPage();
 }
 
+/** Caps on how wide a column's longest word may make it, tried from the widest down. */
+const WORD_CAPS = [140, 110, 90, 70];
+
+/**
+ * Column widths: by the columns' weights, but widened so the longest word of each column fits
+ * (a timestamp, an id, an email) where the other columns have room to give. When they have not,
+ * long words are allowed less room (and break) before the weights alone decide.
+ */
+function columnWidths(doc: Doc, table: ReportTable, rows: string[][], width: number): number[] {
+  const totalWeight = table.columns.reduce((s, c) => s + c.width, 0);
+  const byWeight = table.columns.map((c) => (c.width / totalWeight) * width);
+  const longestWord = (text: string, font: string) =>
+    Math.max(0, ...text.split(/[ \t\n]+/).map((word) => doc.font(font).fontSize(FONT_SIZE).widthOfString(word)));
+  const longest = table.columns.map((c, i) => {
+    let max = longestWord(pdfText(c.label), "Helvetica-Bold");
+    for (const row of rows) max = Math.max(max, longestWord(row[i] as string, "Helvetica"));
+    return max;
+  });
+  for (const cap of WORD_CAPS) {
+    const needed = longest.map((w) => Math.min(w, cap) + 2 * PAD + 1);
+    const widths = byWeight.map((w, i) => Math.max(w, needed[i] as number));
+    const excess = widths.reduce((a, b) => a + b, 0) - width;
+    if (excess <= 0) return widths;
+    const slack = widths.map((w, i) => Math.max(0, w - (needed[i] as number)));
+    const totalSlack = slack.reduce((a, b) => a + b, 0);
+    if (totalSlack >= excess) return widths.map((w, i) => w - ((slack[i] as number) / totalSlack) * excess);
+  }
+  return byWeight;
+}
+
 export function drawTable(doc: Doc, table: ReportTable): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  const totalWeight = table.columns.reduce((s, c) => s + c.width, 0);
-  const widths = table.columns.map((c) => (c.width / totalWeight) * width);
+  const cellRows = table.rows.map((row) => table.columns.map((c) => pdfText(row[c.key], 300)));
+  const widths = columnWidths(doc, table, cellRows, width);
 
   doc.font("Helvetica-Bold").fontSize(9).fillColor(COLORS.ink);
   ensureSpace(doc, 60);
@@ -71,8 +101,7 @@ export function drawTable(doc: Doc, table: ReportTable): void {
 
   ensureSpace(doc, headerHeight * 3);
   drawHeader();
-  table.rows.forEach((row, index) => {
-    const cells = table.columns.map((c) => pdfText(row[c.key], 300));
+  cellRows.forEach((cells, index) => {
     const height = rowHeight(cells, "Helvetica");
     if (doc.y + height > pageBottom(doc)) {
       doc.addPage();

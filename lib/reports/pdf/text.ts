@@ -8,10 +8,10 @@ const SPELLED: Record<string, string> = { "→": "->", "←": "<-", "≥": ">=",
 
 const ISO_TIME = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(\.\d+)?Z$/;
 
-/** Text the standard font can print; ISO timestamps shortened to "2026-11-20 10:00:00" (UTC). */
+/** Text the standard font can print; ISO timestamps shortened to "2026-11-20 10:00:00" (UTC, kept on one line). */
 export function pdfText(value: Cell | undefined, max = 400): string {
   if (value === null || value === undefined || value === "") return "–";
-  let text = typeof value === "number" ? value.toLocaleString("en-US") : value.replace(ISO_TIME, "$1 $2");
+  let text = typeof value === "number" ? value.toLocaleString("en-US") : value.replace(ISO_TIME, "$1\u00a0$2");
   if (text.length > max) text = `${text.slice(0, max - 1)}…`;
   let out = "";
   for (const ch of text) {

@@ -19,5 +19,6 @@ export const config = {
     "/sessions/:path*",
     "/reports/:path*",
     "/settings/:path*",
+    "/integrity/:path*",
   ],
 };

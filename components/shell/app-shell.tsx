@@ -46,14 +46,11 @@ export function AppShell({ auth, children }: { auth: AuthContext; children: Reac
           <NavLink href="/policies">Policy decisions</NavLink>
           <NavLink href="/sessions">Sessions</NavLink>
           {can(auth.role, "reports:export") && <NavLink href="/reports">Reports</NavLink>}
-          {can(auth.role, "settings:manage") && (
-            <>
-              <p className="mt-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
-                Administer
-              </p>
-              <NavLink href="/settings">Settings</NavLink>
-            </>
-          )}
+          <p className="mt-3 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+            Administer
+          </p>
+          <NavLink href="/integrity">Integrity</NavLink>
+          {can(auth.role, "settings:manage") && <NavLink href="/settings">Settings</NavLink>}
         </nav>
         <div className="mt-auto space-y-1 px-2">
           <p className="truncate text-xs text-slate-500 dark:text-slate-400">{auth.user.email}</p>

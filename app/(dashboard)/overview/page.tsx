@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AlertsKpi } from "@/components/alerts/alerts-kpi";
 import { RankedBarChart } from "@/components/charts/ranked-bar-chart";
 import { StackedTimeChart } from "@/components/charts/stacked-time-chart";
+import { IntegrityCard } from "@/components/integrity/integrity-card";
 import { KpiCard } from "@/components/overview/kpi-card";
 import { RangePicker } from "@/components/overview/range-picker";
 import { DECISION_SERIES, OUTCOME_SERIES } from "@/components/overview/series";
@@ -77,6 +78,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           tone="alert"
         />
       </section>
+      <IntegrityCard tenantId={auth.tenant.id} />
 
       {totals.events === 0 ? (
         <div className="mt-6">

@@ -146,6 +146,10 @@ const ROUTES: Route[] = [
     access: "reports",
     ok: 404,
   },
+  // integrity:verify is granted to the same roles as reports:export (admin, auditor).
+  { method: "GET", path: "/api/v1/integrity/verify?fromSeq=1&toSeq=20", access: "reports" },
+  { method: "GET", path: "/api/v1/integrity/checkpoints", access: "read" },
+  { method: "GET", path: "/api/v1/integrity/verifications", access: "read" },
 ];
 
 function expectedStatuses(route: Route, caller: Caller): number[] {

@@ -13,9 +13,15 @@ export function pageBottom(doc: Doc): number {
   return doc.page.height - doc.page.margins.bottom;
 }
 
+/** A page like the current one (the appendix is landscape, the rest portrait). */
+export function newPage(doc: Doc): void {
+  const { size, layout, margins } = doc.page;
+  doc.addPage({ size, layout: layout as "portrait" | "landscape", margins: { ...margins } });
+}
+
 /** Starts a new page unless `needed` points fit below the cursor. */
 export function ensureSpace(doc: Doc, needed: number): void {
-  if (doc.y + needed > pageBottom(doc)) doc.addPage();
+  if (doc.y + needed > pageBottom(doc)) newPage(doc);
 }
 
 /** Caps on how wide a column's longest word may make it, tried from the widest down. */
@@ -104,7 +110,7 @@ export function drawTable(doc: Doc, table: ReportTable): void {
   cellRows.forEach((cells, index) => {
     const height = rowHeight(cells, "Helvetica");
     if (doc.y + height > pageBottom(doc)) {
-      doc.addPage();
+      newPage(doc);
       drawHeader();
     }
     const y = doc.y;

@@ -33,7 +33,8 @@ rules:
   - { id: skipped, name: Skipped, severity: low, kind: sequence, first: { types: [approval.requested] }, expect: { types: [approval.granted] }, within: 30m }
 `);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    await applyRuleSet(tenant.id, parsed.ruleSet, { actor: "user:test", source: "ui" });
+    // A system actor: a person's change would add an x-attest.rules.changed event to the stream.
+    await applyRuleSet(tenant.id, parsed.ruleSet, { actor: "system:test", source: "ui" });
     const denied = (second: number) =>
       event({
         time: new Date(Date.parse("2026-11-20T10:00:00Z") + second * 1000).toISOString(),

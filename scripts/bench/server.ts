@@ -34,7 +34,9 @@ function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
 
 /** `next build` unless a production build is already there (or `force`). */
 export async function ensureBuild(force: boolean): Promise<boolean> {
-  if (!force && existsSync(path.join(root, ".next/BUILD_ID"))) return false;
+  // ATTEST_DIST_DIR (next.config.ts) lets a benchmark build apart from `next dev`'s .next.
+  const distDir = process.env.ATTEST_DIST_DIR || ".next";
+  if (!force && existsSync(path.join(root, distDir, "BUILD_ID"))) return false;
   await runToEnd(["build"], { ...process.env, NODE_ENV: "production" });
   return true;
 }

@@ -39,10 +39,12 @@ const frameworks = String(flags.frameworks).split(",").filter(Boolean);
 const formats = String(flags.formats).split(",").filter(Boolean);
 const step = (message: string) => console.error(`· ${message}`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : mb(bytes));
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
+const memoryNow = () => ({ peak: peakRss(), rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Sample = { at: string; fraction: number; peak: number; rss: number };
+type Sample = { at: string; fraction: number; peak: number; rss: number; heap: number };
 type Outcome = {
   framework: string;
   seconds: number;
@@ -152,7 +154,7 @@ async function main() {
         eventRange: { count: number };
         files: Outcome["files"];
       };
-      samples.push({ at: "end", fraction: 1, peak: peakRss(), rss: process.memoryUsage().rss });
+      samples.push({ at: "end", fraction: 1, ...memoryNow() });
       outcomes.push({
         framework,
         seconds,
@@ -189,8 +191,10 @@ async function main() {
       console.log(
         `\n${o.framework}: phases (start time s) ${o.phases.map(([p, s]) => `${p} ${s.toFixed(1)}`).join(", ")}`,
       );
-      console.log(`  files: ${o.files.map((f) => `${f.name} ${mb(f.bytes)}`).join(", ")}`);
-      console.log(`  memory: ${o.samples.map((s) => `${s.at}: peak ${mb(s.peak)} (rss now ${mb(s.rss)})`).join("; ")}`);
+      console.log(`  files: ${o.files.map((f) => `${f.name} ${size(f.bytes)}`).join(", ")}`);
+      console.log(
+        `  memory: ${o.samples.map((s) => `${s.at}: peak ${mb(s.peak)} (rss now ${mb(s.rss)}, heap used ${mb(s.heap)})`).join("; ")}`,
+      );
     }
   } finally {
     await rm(exportRoot, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pool } from "@/lib/db";
+import { event, postEvents } from "@/lib/testing/fixtures";
 import { checkpointNow } from "./checkpoints";
 import { CONTENT_COLUMNS, chainAt, forgedRow, insertRow, seededTenant, tamper } from "./testing";
 import { verifyTenantChain } from "./verify";
@@ -18,6 +19,25 @@ describe("verifyTenantChain on tampered tenants", () => {
     const { result } = await problems(tenantId);
     expect(result).toMatchObject({ status: "ok", eventsChecked: 10, unchained: 0, findings: [], truncated: false });
     expect(result.head?.seq).toBe("10");
+  });
+
+  it("finds nothing when events arrive while it runs (they are past the head it read, not forged)", async () => {
+    const { tenantId, key } = await seededTenant();
+    let posted = false;
+    const result = await verifyTenantChain(
+      tenantId,
+      {},
+      {
+        onProgress: async () => {
+          if (posted) return;
+          posted = true;
+          expect((await postEvents(key, [event(), event(), event()])).status).toBe(200);
+        },
+      },
+    );
+    expect(posted).toBe(true);
+    expect(result).toMatchObject({ status: "ok", eventsChecked: 10, findings: [] });
+    expect((await verifyTenantChain(tenantId, {})).eventsChecked).toBe(13);
   });
 
   it("names an event whose data jsonb was changed", async () => {

@@ -110,6 +110,25 @@ function resolveMoved(suspect: MovedSuspect, candidates: bigint[]): Finding {
   };
 }
 
+/** Rows numbered past the tenant's counter: no ingest wrote them. Rows first, then the counter. */
+async function beyondHead(tenantId: string, headSeq: bigint): Promise<Finding[]> {
+  const { rows } = await pool().query<{ seq: string; event_id: string }>(
+    "SELECT seq, event_id FROM events WHERE tenant_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT 1000",
+    [tenantId, headSeq.toString()],
+  );
+  if (rows.length === 0) return [];
+  const now = await pool().query<{ event_seq: string }>("SELECT event_seq FROM tenants WHERE id = $1", [tenantId]);
+  const counter = BigInt(now.rows[0]?.event_seq ?? headSeq);
+  return rows
+    .filter((row) => BigInt(row.seq) > counter)
+    .map((row) => ({
+      kind: "inserted" as const,
+      seq: row.seq,
+      eventId: row.event_id,
+      detail: `event ${row.event_id} is at seq ${row.seq}, beyond the tenant's last sequence number ${counter}`,
+    }));
+}
+
 export async function verifyTenantChain(
   tenantId: string,
   range: VerifyRange,
@@ -135,16 +154,15 @@ async function runVerification(tenantId: string, range: VerifyRange, opts: Verif
   const bounds = await seqRangeOf(tenantId, range);
   const fromSeq = bounds.fromSeq && bounds.fromSeq > 1n ? bounds.fromSeq : 1n;
   const toSeq = bounds.toSeq ?? headSeq;
-  const openEnded = bounds.toSeq === undefined;
+  // Rows past the head are looked for separately at the end, against a fresh read of the head,
+  // so events committed while the scan runs are never mistaken for forged ones.
+  const pastHead = bounds.toSeq === undefined || bounds.toSeq > headSeq;
 
   const checkpoints = toSeq >= fromSeq ? await checkpointsCovering(tenantId, fromSeq, toSeq) : [];
-  // Scan to the first checkpoint past the range, so the range's tail is held against a signature.
+  // Scan on to the first checkpoint past the range, so the range's tail is held against a signature.
   const lastCheckpoint = checkpoints.at(-1);
-  const scanTo = openEnded
-    ? null
-    : lastCheckpoint && BigInt(lastCheckpoint.seq) > toSeq
-      ? BigInt(lastCheckpoint.seq)
-      : toSeq;
+  const covered = lastCheckpoint && BigInt(lastCheckpoint.seq) > toSeq ? BigInt(lastCheckpoint.seq) : toSeq;
+  const scanTo = covered > headSeq ? headSeq : covered;
   const anchor = fromSeq > 1n ? await checkpointAt(tenantId, fromSeq - 1n) : null;
   const predecessorRow = fromSeq > 1n ? await storedEventAt(tenantId, fromSeq - 1n) : null;
 
@@ -166,15 +184,15 @@ async function runVerification(tenantId: string, range: VerifyRange, opts: Verif
       });
   }
 
-  const total = Number((scanTo ?? headSeq) - fromSeq + 1n);
+  const total = Number(scanTo - fromSeq + 1n);
   if (toSeq >= fromSeq) {
     for await (const batch of storedEvents(tenantId, fromSeq - 1n, scanTo)) {
       for (const row of batch) scan.row(row);
       await opts.onProgress?.(scan.eventsChecked, Math.max(total, scan.eventsChecked));
     }
-    const end = scan.end(scanTo ?? headSeq);
+    const end = scan.end(scanTo);
     if (
-      openEnded &&
+      scanTo === headSeq &&
       !end.lastFlagged &&
       end.lastSeq === headSeq &&
       end.lastChain &&
@@ -189,6 +207,8 @@ async function runVerification(tenantId: string, range: VerifyRange, opts: Verif
       });
     }
   }
+
+  if (pastHead) for (const finding of await beyondHead(tenantId, headSeq)) scan.add(finding);
 
   const owners = await storedLeafOwners(
     tenantId,

@@ -7,6 +7,7 @@ import { linkClass } from "@/components/ui/styles";
 import { eventVisibility } from "@/lib/audit/visibility";
 import { requirePageAuth } from "@/lib/auth/session";
 import { eventById } from "@/lib/queries/event-by-id";
+import { eventIdFromParam } from "@/lib/queries/event-id";
 
 type Props = { params: Promise<{ eventId: string }> };
 
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Event" };
 // existence is never confirmed: the query itself is scoped to the signed-in tenant. A
 // self-audit event is a 404 too for a role without audit:read.
 export default async function EventPage({ params }: Props) {
-  const { eventId } = await params;
+  const eventId = eventIdFromParam((await params).eventId);
   const auth = await requirePageAuth("data:read", `/events/${encodeURIComponent(eventId)}`);
   const event = await eventById(auth.tenant.id, eventId, eventVisibility(auth.role));
   if (!event) notFound();

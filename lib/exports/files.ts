@@ -28,7 +28,10 @@ export function contentTypeOf(name: ExportFileName): string {
 
 /** ATTEST_EXPORT_DIR, or `.data/exports` under the working directory. */
 export function exportRoot(): string {
-  return path.resolve(process.env.ATTEST_EXPORT_DIR || path.join(process.cwd(), ".data", "exports"));
+  // turbopackIgnore: a runtime data folder, not something the build should trace.
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.ATTEST_EXPORT_DIR || path.join(process.cwd(), ".data", "exports"),
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,9 +43,9 @@ export function isUuid(value: unknown): value is string {
 /** `<root>/<tenantId>/<exportId>`; both ids are UUIDs (checked), never names. */
 export function exportDir(tenantId: string, exportId: string): string {
   if (!isUuid(tenantId) || !isUuid(exportId)) throw new Error("export ids must be UUIDs");
-  return path.join(exportRoot(), tenantId, exportId);
+  return path.join(/*turbopackIgnore: true*/ exportRoot(), tenantId, exportId);
 }
 
 export function exportFilePath(tenantId: string, exportId: string, name: ExportFileName): string {
-  return path.join(exportDir(tenantId, exportId), name);
+  return path.join(/*turbopackIgnore: true*/ exportDir(tenantId, exportId), name);
 }

@@ -114,12 +114,15 @@ async function checkFiles(manifest: Manifest, folder: string, problems: string[]
 }
 
 function checkCheckpoints(manifest: Manifest, key: KeyObject | null, problems: string[], warnings: string[]) {
-  const all: SignedCheckpoint[] = [...manifest.checkpoints];
-  if (manifest.integrity.checkpoint) all.push(manifest.integrity.checkpoint);
+  // The integrity section's checkpoint is usually one of the list too: check each once.
+  const all = new Map<string, SignedCheckpoint>();
+  for (const cp of [...manifest.checkpoints, manifest.integrity.checkpoint]) {
+    if (cp) all.set(`${cp.seq}:${cp.signature}`, cp);
+  }
   const pem = key?.export({ format: "pem", type: "spki" }).toString();
   let highest: bigint | null = null;
   let checked = 0;
-  for (const cp of all) {
+  for (const cp of all.values()) {
     const label = `checkpoint at seq ${cp.seq}`;
     if (cp.tenantId !== manifest.tenant.id) {
       problems.push(`${label} belongs to another tenant (${cp.tenantId})`);

@@ -135,8 +135,7 @@ async function main() {
               samples.push({
                 at: `${Math.round(fraction * 100)} %`,
                 fraction,
-                peak: peakRss(),
-                rss: process.memoryUsage().rss,
+                ...memoryNow(),
               });
             }
           }

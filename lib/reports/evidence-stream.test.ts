@@ -7,8 +7,9 @@ import { ingestEvents } from "@/lib/ingest";
 import { event, tenantWithKey } from "@/lib/testing/fixtures";
 import { type ReportRequest, writeReport } from ".";
 import { countEvidence, evidenceBatches } from "./evidence";
+import { globToLike } from "./phi";
 import { NOT_VERIFIED } from "./report-fixture";
-import { globToLike, openScope } from "./scope";
+import { openScope } from "./scope";
 
 // The evidence stream: keyset pages over (time, seq) when many events share a timestamp, PHI
 // globs whose other characters are literal in SQL, and the progress the export job shows.

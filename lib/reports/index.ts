@@ -21,7 +21,8 @@ import type {
 // report.json → report.pdf (its appendix holds the first rows of the evidence).
 
 export { frameworkInfo } from "./frameworks";
-export { globToLike, reportEventRange } from "./scope";
+export { globToLike } from "./phi";
+export { reportEventRange } from "./scope";
 export * from "./types";
 
 /** Evidence rows printed in the PDF appendix; the complete evidence is in the CSV and NDJSON. */

@@ -211,5 +211,25 @@ describe("evidence files", () => {
       "Scope outside the consent tool:crm.export_customers",
       "Used after consent was revoked tool:zendesk.reply",
     ]);
+
+    // Under which consent: every consent in force at some time in the period, or decided in it.
+    const from = PERIOD.from.getTime();
+    const byConsent = new Map<string, Flat[]>();
+    for (const e of all)
+      if (e.consentId && e.type.startsWith("consent.") && e.time < PERIOD.to.getTime())
+        byConsent.set(e.consentId, [...(byConsent.get(e.consentId) ?? []), e]);
+    const relevant = [...byConsent.values()].filter((events) => {
+      const at = (type: string) => events.find((e) => e.type === type);
+      const granted = at("consent.granted");
+      const revoked = at("consent.revoked");
+      return (
+        events.some((e) => e.time >= from) ||
+        (granted && (!revoked || revoked.time >= from) && (granted.consentExpiresAt ?? from) >= from)
+      );
+    });
+    const consents = content.sections.find((s) => s.id === "processing")?.tables.find((t) => t.id === "consents");
+    expect(consents?.totalRows).toBe(relevant.length);
+    expect(consents?.rows.length).toBe(Math.min(20, relevant.length));
+    expect(consents?.rows.some((r) => r.status === "in force")).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { pool } from "../db";
 import { FRAMEWORK_DEFS } from "./frameworks";
+import { phiLikePatterns } from "./phi";
 import type { EventRange, Framework, ReportRequest } from "./types";
 
 // The one place that says which rows a report reads. Every query of a report uses BASE with the
@@ -18,11 +19,6 @@ export type ReportScope = {
   params: unknown[];
 };
 
-/** Escapes LIKE's metacharacters and turns the glob's `*` into `%`: `ehr://*` → `ehr://%`. */
-export function globToLike(glob: string): string {
-  return glob.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, "%");
-}
-
 export async function openScope(request: ReportRequest): Promise<ReportScope> {
   if (!(request.from < request.to)) throw new Error("the report period must end after it starts");
   const { rows } = await pool().query<{
@@ -34,9 +30,9 @@ export async function openScope(request: ReportRequest): Promise<ReportScope> {
   }>("SELECT id, slug, name, event_seq::text, phi_patterns FROM tenants WHERE id = $1", [request.tenantId]);
   const tenant = rows[0];
   if (!tenant) throw new Error(`tenant ${request.tenantId} not found`);
-  const phiPatterns = (tenant.phi_patterns ?? []).filter((p) => p.trim() !== "");
+  const phiPatterns = (tenant.phi_patterns ?? []).map((p) => p.trim()).filter((p) => p !== "");
   const params: unknown[] = [tenant.id, request.from, request.to, tenant.event_seq];
-  if (FRAMEWORK_DEFS[request.framework].usesPhiPatterns) params.push(phiPatterns.map(globToLike));
+  if (FRAMEWORK_DEFS[request.framework].usesPhiPatterns) params.push(phiLikePatterns(phiPatterns));
   return {
     request,
     tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },

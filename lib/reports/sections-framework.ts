@@ -1,6 +1,6 @@
 import { BASE, type ReportScope } from "./scope";
 import { col, iso, num, query, TOP_N, table } from "./sql";
-import type { ReportSection } from "./types";
+import type { Cell, ReportSection } from "./types";
 
 // Sections only one framework asks for: GDPR's records of processing, HIPAA's PHI access map.
 
@@ -23,6 +23,7 @@ export async function recordsOfProcessing(scope: ReportScope, flaggedUses: numbe
        FROM events e WHERE ${where} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ${TOP_N}`,
     scope.params.slice(0, 4),
   );
+  const consentRows = await consentRecords(scope);
   const [people] = await query<Record<string, unknown>>(
     `SELECT count(DISTINCT e.on_behalf_of_id) AS people FROM events e WHERE ${where}`,
     scope.params.slice(0, 4),
@@ -74,6 +75,20 @@ export async function recordsOfProcessing(scope: ReportScope, flaggedUses: numbe
           lastSeen: iso(r.last as Date),
         })),
         num(pairs[0]?.total),
+      ),
+      table(
+        "consents",
+        "Under which consent: consents in force during the period or decided in it, newest first",
+        [
+          col("person", "Person", 3.4),
+          col("client", "Client", 3.4),
+          col("scopes", "Scopes granted", 4),
+          col("grantedAt", "Granted (UTC)", 2.4),
+          col("revokedAt", "Revoked (UTC)", 2.4),
+          col("status", "At period end", 1.8),
+        ],
+        consentRows.rows,
+        consentRows.total,
       ),
     ],
     notes: [
@@ -128,5 +143,49 @@ export async function phiAccess(scope: ReportScope): Promise<ReportSection> {
       ),
     ],
     notes: [`PHI patterns: ${scope.phiPatterns.join(", ")}`],
+  };
+}
+
+/** Consents in force at some point of the period, or requested or decided in it, as they stood at its end. */
+async function consentRecords(scope: ReportScope): Promise<{ rows: Record<string, Cell>[]; total: number }> {
+  const rows = await query<Record<string, unknown>>(
+    `WITH c AS (
+       SELECT e.data->'consent'->>'id' AS id,
+              min(e.time) FILTER (WHERE e.type = 'consent.requested') AS requested_at,
+              min(e.time) FILTER (WHERE e.type = 'consent.granted') AS granted_at,
+              min(e.time) FILTER (WHERE e.type = 'consent.denied') AS denied_at,
+              min(e.time) FILTER (WHERE e.type = 'consent.revoked') AS revoked_at,
+              max(coalesce(e.on_behalf_of_id, CASE WHEN e.actor_type = 'user' THEN e.actor_id END)) AS person,
+              max(e.client_id) AS client,
+              (array_agg(e.data->'consent'->'scopes' ORDER BY e.time) FILTER (WHERE e.type = 'consent.granted'))[1] AS scopes,
+              max((e.data->'consent'->>'expiresAt')::timestamptz) FILTER (WHERE e.type = 'consent.granted') AS expires_at
+         FROM events e
+        WHERE e.tenant_id = $1 AND e.seq <= $4 AND e.time < $3
+          AND e.type IN ('consent.requested', 'consent.granted', 'consent.denied', 'consent.revoked')
+          AND e.data->'consent'->>'id' IS NOT NULL
+        GROUP BY 1)
+     SELECT c.*, count(*) OVER () AS total FROM c
+      WHERE greatest(requested_at, granted_at, denied_at, revoked_at) >= $2
+         OR (granted_at IS NOT NULL AND (revoked_at IS NULL OR revoked_at >= $2) AND (expires_at IS NULL OR expires_at >= $2))
+      ORDER BY coalesce(granted_at, requested_at) DESC, id LIMIT ${TOP_N}`,
+    scope.params.slice(0, 4),
+  );
+  const end = scope.request.to.getTime();
+  const statusOf = (r: Record<string, unknown>) => {
+    if (r.revoked_at) return "revoked";
+    if (r.denied_at && !r.granted_at) return "denied";
+    if (r.granted_at) return r.expires_at && (r.expires_at as Date).getTime() <= end ? "expired" : "in force";
+    return "requested";
+  };
+  return {
+    rows: rows.map((r) => ({
+      person: (r.person as string) ?? null,
+      client: (r.client as string) ?? null,
+      scopes: Array.isArray(r.scopes) ? (r.scopes as string[]).join(" ") : null,
+      grantedAt: iso(r.granted_at as Date),
+      revokedAt: iso(r.revoked_at as Date),
+      status: statusOf(r),
+    })),
+    total: num(rows[0]?.total),
   };
 }

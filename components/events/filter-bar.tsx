@@ -35,7 +35,16 @@ const RANGE_LABELS: Record<RangePreset | "custom", string> = {
 const toLocalInput = (iso: string) => iso.slice(0, 16);
 const fromLocalInput = (value: string) => (value ? new Date(`${value}:00Z`) : undefined);
 
-export function FilterBar({ values, live }: { values: FilterBarValues; live: boolean }) {
+/** `extraTypes` join the type suggestions, e.g. `x-attest.*` for roles that see the audit trail. */
+export function FilterBar({
+  values,
+  live,
+  extraTypes = [],
+}: {
+  values: FilterBarValues;
+  live: boolean;
+  extraTypes?: readonly string[];
+}) {
   const router = useRouter();
   const [preset, setPreset] = useState(values.preset);
 
@@ -130,7 +139,7 @@ export function FilterBar({ values, live }: { values: FilterBarValues; live: boo
               className={`${inputClass} mt-1 font-mono`}
             />
             <datalist id="event-type-options">
-              {EVENT_TYPES.map((type) => (
+              {[...extraTypes, ...EVENT_TYPES].map((type) => (
                 <option key={type} value={type} />
               ))}
             </datalist>

@@ -52,6 +52,7 @@ export default async function EventsPage({ searchParams }: Props) {
       <FilterBar
         key={filterQuery}
         live={live}
+        extraTypes={visibility.selfAudit ? [SELF_AUDIT_TYPE_FILTER] : []}
         values={{
           ...filters,
           preset: filters.range.preset,

@@ -3,7 +3,8 @@ import { createWriteStream } from "node:fs";
 import PDFDocument from "pdfkit";
 import type { EvidenceRow } from "../evidence";
 import { col, table } from "../sql";
-import type { Figure, ReportContent, ReportSection } from "../types";
+import type { ReportContent, ReportSection } from "../types";
+import { figures, MARGIN, notes, renderSection, sectionTitle } from "./blocks";
 import { barChart, columnChart } from "./charts";
 import { drawTable, ensureSpace } from "./table";
 import { COLORS, pdfText } from "./text";
@@ -13,8 +14,6 @@ import { COLORS, pdfText } from "./text";
 // is bounded: top-N tables and a fixed appendix) so each footer can say "page n of m".
 
 type Doc = InstanceType<typeof PDFDocument>;
-
-const MARGIN = 48;
 
 export async function renderPdf(content: ReportContent, appendix: EvidenceRow[], file: string): Promise<number> {
   const { header } = content;
@@ -128,77 +127,6 @@ const utc = (isoText: string) =>
     .replace("T", " ")
     .replace(/\.000Z$|Z$/, "")
     .replace(/\.\d{3}$/, "");
-
-/** Key figures in two columns of label and value; a long label wraps and its row grows. */
-function figures(doc: Doc, list: Figure[]): void {
-  if (list.length === 0) return;
-  const width = doc.page.width - 2 * MARGIN;
-  const colWidth = width / 2;
-  const labelWidth = colWidth * 0.6;
-  const valueWidth = colWidth * 0.36;
-  doc.fontSize(8.5);
-  for (let i = 0; i < list.length; i += 2) {
-    const pair = list.slice(i, i + 2);
-    const height =
-      Math.max(
-        ...pair.map((f) =>
-          Math.max(
-            doc.font("Helvetica").heightOfString(pdfText(f.label), { width: labelWidth }),
-            doc.font("Helvetica-Bold").heightOfString(pdfText(f.value, 80), { width: valueWidth }),
-          ),
-        ),
-      ) + 4;
-    ensureSpace(doc, height);
-    const y = doc.y;
-    pair.forEach((f, j) => {
-      const x = MARGIN + j * colWidth;
-      doc.font("Helvetica").fillColor(COLORS.muted).text(pdfText(f.label), x, y, { width: labelWidth });
-      doc
-        .font("Helvetica-Bold")
-        .fillColor(COLORS.ink)
-        .text(pdfText(f.value, 80), x + labelWidth + 4, y, { width: valueWidth });
-    });
-    doc.y = y + height;
-  }
-  doc.x = MARGIN;
-  doc.moveDown(0.8);
-}
-
-function sectionTitle(doc: Doc, title: string): void {
-  ensureSpace(doc, 110);
-  doc.moveDown(0.4);
-  const y = doc.y;
-  doc.rect(MARGIN, y, 3, 14).fill(COLORS.accent);
-  doc
-    .font("Helvetica-Bold")
-    .fontSize(13)
-    .fillColor(COLORS.ink)
-    .text(pdfText(title), MARGIN + 9, y, {
-      width: doc.page.width - 2 * MARGIN - 9,
-    });
-  doc.x = MARGIN;
-  doc.moveDown(0.5);
-}
-
-function notes(doc: Doc, list: string[]): void {
-  for (const note of list) {
-    ensureSpace(doc, 24);
-    doc
-      .font("Helvetica-Oblique")
-      .fontSize(8)
-      .fillColor(COLORS.muted)
-      .text(pdfText(note, 2_000), MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
-    doc.moveDown(0.4);
-  }
-}
-
-function renderSection(doc: Doc, section: ReportSection): void {
-  sectionTitle(doc, section.title);
-  figures(doc, section.figures);
-  notes(doc, section.notes);
-  if (section.notes.length) doc.moveDown(0.4);
-  for (const t of section.tables) drawTable(doc, t);
-}
 
 function integrityBox(doc: Doc, content: ReportContent, section: ReportSection): void {
   const { integrity } = content;

@@ -52,8 +52,10 @@ test("an auditor exports a PCI DSS report, downloads it and verifies it offline"
   // Queued or running, it shows a progress bar; then "Ready" with its files.
   const row = page.locator(`[data-export-id="${id}"]`);
   await expect(row.getByRole("progressbar")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("reports-in-progress.png"), fullPage: true });
   await expect(row.getByText("Ready", { exact: true })).toBeVisible({ timeout: 90_000 });
   await expect(row.getByRole("progressbar")).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("reports-ready.png"), fullPage: true });
 
   const folder = mkdtempSync(path.join(tmpdir(), "attest-e2e-export-"));
   for (const name of ["report.pdf", "report.csv", "manifest.json"]) {

@@ -21,12 +21,8 @@ function fileHref(id: string, name: string) {
 function ExportItem({ item, titles }: { item: ExportSummary; titles: Record<string, string> }) {
   const title = titles[item.framework] ?? item.framework.toUpperCase();
   return (
-    <li
-      data-testid="export-row"
-      data-export-id={item.id}
-      className="flex flex-wrap items-start justify-between gap-4 py-3"
-    >
-      <div className="min-w-0">
+    <li data-testid="export-row" data-export-id={item.id} className="flex items-start justify-between gap-4 py-3">
+      <div className="min-w-0 flex-1">
         <p className="text-sm font-semibold">
           {title} <span className={`font-normal ${muted}`}>{periodText(item.period)}</span>
         </p>
@@ -54,7 +50,7 @@ function ExportItem({ item, titles }: { item: ExportSummary; titles: Record<stri
           </ul>
         )}
       </div>
-      <div className="flex flex-col items-end gap-2">
+      <div className="flex shrink-0 flex-col items-end gap-2">
         <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_CLASS[item.status]}`}>
           {STATUS_LABEL[item.status]}
         </span>

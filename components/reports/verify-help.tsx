@@ -5,7 +5,7 @@ import { linkClass, muted } from "@/components/ui/styles";
 // better, kept from an earlier visit), and the offline CLI.
 export function VerifyHelp() {
   return (
-    <Card title="How to verify an export">
+    <Card title="How to verify an export" className="self-start">
       <div className={`space-y-2 text-sm ${muted}`}>
         <p>
           Every export carries <code>manifest.json</code>: the SHA-256 of each file, the event range, the signed

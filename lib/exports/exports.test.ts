@@ -125,6 +125,23 @@ describe("an export job", () => {
     expect(missingResult.warnings.join("\n")).toContain("notes.txt is in the folder but not in the manifest");
   });
 
+  it("names a checkpoint whose head was changed, and a range no checkpoint covers", async () => {
+    const copy = await copyOf(done.folder);
+    const manifestPath = path.join(copy, MANIFEST_NAME);
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
+    const last = manifest.checkpoints.at(-1) as Manifest["checkpoints"][number];
+    last.chainHead = "0".repeat(64);
+    manifest.integrity.checkpoint = null;
+    manifest.checkpoints = [last];
+    await writeFile(manifestPath, JSON.stringify(manifest));
+    const result = await verifyExport(copy, { publicKeyPem });
+    expect(result.problems).toEqual([
+      "manifest.json: the signature does not verify (the manifest was edited, or another key signed it)",
+      `checkpoint at seq ${last.seq}: its signature does not verify (it was altered or not signed by this key)`,
+      `no valid signed checkpoint covers the event range up to seq ${manifest.eventRange.lastSeq}`,
+    ]);
+  });
+
   it("refuses a manifest that names a path outside the fixed file names", async () => {
     const copy = await copyOf(done.folder);
     const manifestPath = path.join(copy, MANIFEST_NAME);

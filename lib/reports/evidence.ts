@@ -83,7 +83,10 @@ export async function countEvidence(scope: ReportScope): Promise<EvidenceCategor
   return def.categories.map((c) => ({ id: c.id, label: c.label, count: counts.get(c.id) ?? 0 }));
 }
 
-/** Streams the evidence in (time, seq) order, `batchSize` rows per query; stops after `limit` rows. */
+/**
+ * Streams the evidence in (time, seq) order, `batchSize` rows per query; stops after `limit` rows.
+ * The next batch is read while the caller writes the current one, so at most two are in memory.
+ */
 export async function* evidenceBatches(
   scope: ReportScope,
   options: { batchSize?: number; limit?: number } = {},
@@ -92,25 +95,34 @@ export async function* evidenceBatches(
   if (def.usesPhiPatterns && scope.phiPatterns.length === 0) return;
   const batchSize = options.batchSize ?? EVIDENCE_BATCH;
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
-  let after: { time: Date; seq: string } | null = null;
-  const n = scope.params.length;
-  while (remaining > 0) {
-    const limit = Math.min(batchSize, remaining);
-    const keyset = after ? `AND (e.time, e.seq) > ($${n + 1}::timestamptz, $${n + 2}::bigint)` : "";
-    const params = after ? [...scope.params, after.time, after.seq] : scope.params;
-    const { rows } = await pool().query<Row>(
-      `SELECT ${COLUMNS} ${fromScoped(scope)} ${keyset} ORDER BY e.time, e.seq LIMIT ${limit}`,
-      params,
-    );
-    if (rows.length === 0) return;
-    const batch = rows.map(toEvidenceRow);
-    if (scope.request.framework === "gdpr") await addConsentFindings(scope.tenant.id, batch);
+  let next: Promise<EvidenceRow[]> | null = readBatch(scope, null, Math.min(batchSize, remaining));
+  while (next) {
+    const batch: EvidenceRow[] = await next;
+    const asked = Math.min(batchSize, remaining);
+    remaining -= batch.length;
+    const last = batch[batch.length - 1];
+    next =
+      last && batch.length === asked && remaining > 0
+        ? readBatch(scope, { time: last.time, seq: last.seq }, Math.min(batchSize, remaining))
+        : null;
+    // If the caller stops early, the read ahead must not become an unhandled rejection.
+    next?.catch(() => {});
+    if (batch.length === 0) return;
     yield batch;
-    remaining -= rows.length;
-    const last = rows[rows.length - 1] as Row;
-    after = { time: last.time, seq: last.seq };
-    if (rows.length < limit) return;
   }
+}
+
+async function readBatch(scope: ReportScope, after: { time: Date; seq: string } | null, limit: number) {
+  const n = scope.params.length;
+  const keyset = after ? `AND (e.time, e.seq) > ($${n + 1}::timestamptz, $${n + 2}::bigint)` : "";
+  const params = after ? [...scope.params, after.time, after.seq] : scope.params;
+  const { rows } = await pool().query<Row>(
+    `SELECT ${COLUMNS} ${fromScoped(scope)} ${keyset} ORDER BY e.time, e.seq LIMIT ${limit}`,
+    params,
+  );
+  const batch = rows.map(toEvidenceRow);
+  if (scope.request.framework === "gdpr") await addConsentFindings(scope.tenant.id, batch);
+  return batch;
 }
 
 function toEvidenceRow(r: Row): EvidenceRow {

@@ -29,7 +29,7 @@ export const PRIVILEGED_SCOPES = ["payments:write", "ap:write", "deploy:write"];
 const PRIVILEGED_SCOPE = `jsonb_path_exists(e.data, '$.scopes[*] ? (@ like_regex ":admin$" || ${PRIVILEGED_SCOPES.map((s) => `@ == "${s}"`).join(" || ")})')`;
 const PRIVILEGED_TOOL_CALL = `(e.type = 'mcp.tool.called' AND ${PRIVILEGED_SCOPE})`;
 const CREDENTIAL_CHANGES = [
-  prefixed("x-attest.ingest_key.", "x-attest.api_token.", "x-attest.member.", "x-attest.agent."),
+  prefixed("x-attest.ingest_key.", "x-attest.api_token.", "x-attest.member.", "x-attest.user.", "x-attest.agent."),
   types("client.registered", "client.updated", "token.issued", "token.exchanged", "token.revoked"),
   types("agent.registered", "agent.updated", "agent.suspended"),
 ].join(" OR ");
@@ -43,9 +43,13 @@ export const FRAMEWORK_DEFS: Record<Framework, FrameworkDef> = {
     summary:
       "Who could act for the company and how that changed: agent and key lifecycle, client registrations, token issuance and revocation, dashboard role changes, privileged actions and approvals.",
     scope:
-      "Agent, client, token, ingest-key, API-token and member lifecycle events; approvals; dashboard actions (x-attest.*); tool calls holding a privileged scope (*:admin, payments:write, ap:write, deploy:write).",
+      "Agent, client, token, ingest-key, API-token, member and dashboard-account lifecycle events; approvals; dashboard actions (x-attest.*); tool calls holding a privileged scope (*:admin, payments:write, ap:write, deploy:write).",
     categories: [
-      { id: "sox.role_change", label: "Role and member changes", where: prefixed("x-attest.member.") },
+      {
+        id: "sox.role_change",
+        label: "Dashboard members, roles and passwords",
+        where: prefixed("x-attest.member.", "x-attest.user."),
+      },
       {
         id: "sox.key_lifecycle",
         label: "Ingest key and API token lifecycle",

@@ -46,8 +46,10 @@ function selfAudit(suffix: string): DemoEvent[] {
       reason: "+SUM(1,2)",
       source: { service: "-cmd|' /C calc'!A0", ip: "10.0.0.2" },
     }),
-    e(9, "x-attest.auth.sign_in"),
+    e(9, "x-attest.auth.signed_in"),
     e(10, "x-attest.agent.suspended", { target: { type: "agent", id: "sales-researcher" } }),
+    e(12, "x-attest.user.password_reset", { target: { type: "user", id: "ann@demo.example" } }),
+    e(13, "x-attest.export.downloaded"),
     // After the period: counted by nothing.
     { ...e(11, "x-attest.member.role_changed"), time: "2026-11-27T01:00:00.000Z" },
   ];

@@ -67,7 +67,7 @@ const isPrivileged = (e: Flat) =>
 const startsAny = (type: string, ...prefixes: string[]) => prefixes.some((p) => type.startsWith(p));
 
 export function soxCategory(e: Flat): string | null {
-  if (e.type.startsWith("x-attest.member.")) return "sox.role_change";
+  if (startsAny(e.type, "x-attest.member.", "x-attest.user.")) return "sox.role_change";
   if (startsAny(e.type, "x-attest.ingest_key.", "x-attest.api_token.")) return "sox.key_lifecycle";
   if (["agent.registered", "agent.updated", "agent.suspended"].includes(e.type) || e.type.startsWith("x-attest.agent."))
     return "sox.agent_lifecycle";
@@ -90,7 +90,14 @@ export function pciCategory(e: Flat): string | null {
   if (startsAny(e.type, "x-attest.export.", "x-attest.integrity.")) return "10.2.1.3";
   if (startsAny(e.type, "x-attest.rules.", "x-attest.webhook.", "x-attest.settings.")) return "10.2.1.6/10.2.1.7";
   if (
-    startsAny(e.type, "x-attest.ingest_key.", "x-attest.api_token.", "x-attest.member.", "x-attest.agent.") ||
+    startsAny(
+      e.type,
+      "x-attest.ingest_key.",
+      "x-attest.api_token.",
+      "x-attest.member.",
+      "x-attest.user.",
+      "x-attest.agent.",
+    ) ||
     [
       "client.registered",
       "client.updated",

@@ -3,6 +3,7 @@ import { authOptions } from "../auth/options";
 import { MAX_FAILURES_PER_EMAIL } from "../auth/throttle";
 import { disconnectDb, pool } from "../db";
 import { setMembership } from "../users";
+import { recordAfterAction } from "./after-action";
 import { auditEvents, tenantWithPeople, unique } from "./testing";
 
 // Sign-in through next-auth's real credentials authorize(): success is recorded in every tenant
@@ -104,6 +105,20 @@ describe("sign-in self-audit", () => {
       "SELECT 1 FROM events WHERE type LIKE 'x-attest.auth.%' AND data->'attributes'->>'clientIp' = '192.0.2.99'",
     );
     expect(rows).toEqual([]);
+  });
+
+  it("other actions are not undone when their event cannot be stored: recordAfterAction logs and returns null", async () => {
+    failing.on = true;
+    try {
+      const stored = await recordAfterAction(home.tenant.id, {
+        type: "x-attest.ingest_key.created",
+        actor: { type: "user", id: home.people.admin.email },
+      });
+      expect(stored).toBeNull();
+    } finally {
+      failing.on = false;
+    }
+    expect(await auditEvents(home.tenant.id, "x-attest.ingest_key.created")).toEqual([]);
   });
 
   it("fails closed: when the sign-in cannot be recorded, it is refused", async () => {

@@ -26,6 +26,8 @@ export function ensureSpace(doc: Doc, needed: number): void {
 
 /** Caps on how wide a column's longest word may make it, tried from the widest down. */
 const WORD_CAPS = [140, 110, 90, 70];
+/** Cells up to this wide are kept on one line when the table has room. */
+const SHORT_CELL = 60;
 
 /**
  * Column widths: by the columns' weights, but widened so the longest word of each column fits
@@ -35,11 +37,15 @@ const WORD_CAPS = [140, 110, 90, 70];
 function columnWidths(doc: Doc, table: ReportTable, rows: string[][], width: number): number[] {
   const totalWeight = table.columns.reduce((s, c) => s + c.width, 0);
   const byWeight = table.columns.map((c) => (c.width / totalWeight) * width);
-  const longestWord = (text: string, font: string) =>
-    Math.max(0, ...text.split(/[ \t\n]+/).map((word) => doc.font(font).fontSize(FONT_SIZE).widthOfString(word)));
+  // What a cell needs to avoid breaking inside a word; a short cell ("in force") would rather not wrap at all.
+  const unbroken = (text: string, font: string) => {
+    doc.font(font).fontSize(FONT_SIZE);
+    const whole = doc.widthOfString(text);
+    return whole <= SHORT_CELL ? whole : Math.max(0, ...text.split(/[ \t\n]+/).map((word) => doc.widthOfString(word)));
+  };
   const longest = table.columns.map((c, i) => {
-    let max = longestWord(pdfText(c.label), "Helvetica-Bold");
-    for (const row of rows) max = Math.max(max, longestWord(row[i] as string, "Helvetica"));
+    let max = unbroken(pdfText(c.label), "Helvetica-Bold");
+    for (const row of rows) max = Math.max(max, unbroken(row[i] as string, "Helvetica"));
     return max;
   });
   for (const cap of WORD_CAPS) {

@@ -153,5 +153,17 @@ describe("progress", () => {
     expect(events[0]).toEqual({ phase: "events", done: 0, total: 30 });
     expect(events[events.length - 1]).toEqual({ phase: "events", done: 30, total: 30 });
     expect(seen[seen.length - 1]).toEqual({ phase: "pdf", done: 1, total: 1 });
+
+    // A PDF alone reads only its appendix's rows, yet states and reports the whole count.
+    const pdfOnly: typeof seen = [];
+    const pdfDir = mkdtempSync(path.join(tmpdir(), "attest-report-progress-pdf-"));
+    const alone = await writeReport(request(tenant.id, "pci"), ["pdf"], pdfDir, {
+      integrity: NOT_VERIFIED,
+      onProgress: (p) => {
+        pdfOnly.push(p);
+      },
+    });
+    expect(alone).toMatchObject({ evidenceCount: 30, files: [{ name: "report.pdf" }] });
+    expect(pdfOnly.filter((p) => p.phase === "events").at(-1)).toEqual({ phase: "events", done: 30, total: 30 });
   });
 });

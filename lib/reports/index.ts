@@ -52,13 +52,15 @@ export async function writeReport(
   const files: WrittenReport["files"] = [];
   const csv = formats.includes("csv") ? new FileSink(path.join(dir, "report.csv")) : null;
   const ndjson = formats.includes("json") ? new FileSink(path.join(dir, "events.ndjson")) : null;
+  // A PDF alone needs only the appendix's rows, except GDPR's, whose flagged uses are counted on the way.
+  const readAll = csv !== null || ndjson !== null || req.framework === "gdpr";
   const appendix: EvidenceRow[] = [];
   let streamed = 0;
   let flaggedUses = 0;
   try {
     await csv?.write(csvHeader());
     await progress({ phase: "events", done: 0, total });
-    for await (const batch of evidenceBatches(scope)) {
+    for await (const batch of evidenceBatches(scope, readAll ? {} : { limit: PDF_APPENDIX_ROWS })) {
       if (csv) await csv.write(csvRows(batch));
       if (ndjson) await ndjson.write(ndjsonLines(batch));
       for (const row of batch) if (row.consentFinding) flaggedUses++;
@@ -73,8 +75,9 @@ export async function writeReport(
     ndjson?.destroy();
     throw error;
   }
-  if (streamed !== total)
+  if (readAll && streamed !== total)
     throw new Error(`evidence changed while the report ran: counted ${total}, streamed ${streamed}`);
+  if (!readAll) await progress({ phase: "events", done: total, total });
   if (csv) files.push({ name: "report.csv", bytes: csv.bytes });
   if (ndjson) files.push({ name: "events.ndjson", bytes: ndjson.bytes });
 
@@ -100,5 +103,5 @@ export async function writeReport(
     files.unshift({ name: "report.pdf", bytes });
     await progress({ phase: "pdf", done: 1, total: 1 });
   }
-  return { files, eventRange, evidenceCount: streamed };
+  return { files, eventRange, evidenceCount: total };
 }

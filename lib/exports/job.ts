@@ -97,20 +97,16 @@ export async function runExport(tenantId: string, exportId: string): Promise<voi
     };
     try {
       const { manifest, manifestSha256 } = await produce(row, tenant, dir);
-      await prisma.reportExport.updateMany({
-        where: { tenantId, id: exportId, status: "running" },
-        data: {
-          status: "done",
-          phase: "done",
-          finishedAt: new Date(),
-          manifest: manifest as object,
-        },
-      });
+      // Recorded before the export is offered for download: an unrecorded export never is.
       await recordSelfAudit(tenantId, {
         type: "x-attest.export.completed",
         actor: WORKER_ACTOR,
         target: { type: "x-attest.export", id: exportId },
         attributes: { ...audit, manifestSha256, files: manifest.files.map((f) => f.name), events: manifest.eventRange },
+      });
+      await prisma.reportExport.updateMany({
+        where: { tenantId, id: exportId, status: "running" },
+        data: { status: "done", phase: "done", finishedAt: new Date(), manifest: manifest as object },
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -51,7 +51,7 @@ type Outcome = {
   evidence: number;
   events: number;
   files: { name: string; bytes: number }[];
-  phases: [string, number][];
+  phases: [string, number, number][];
   samples: Sample[];
 };
 
@@ -116,7 +116,7 @@ async function main() {
       );
       const samples: Sample[] = [];
       const marks = [0.1, 0.5, 1];
-      const phases: [string, number][] = [];
+      const phases: [string, number, number][] = [];
       const started = performance.now();
       let running = true;
       const watch = (async () => {
@@ -126,7 +126,7 @@ async function main() {
             select: { phase: true, progressDone: true, progressTotal: true },
           });
           const seconds = (performance.now() - started) / 1000;
-          if (row?.phase && phases.at(-1)?.[0] !== row.phase) phases.push([row.phase, seconds]);
+          if (row?.phase && phases.at(-1)?.[0] !== row.phase) phases.push([row.phase, seconds, peakRss()]);
           const total = Number(row?.progressTotal ?? 0);
           if (row?.phase === "events" && total > 0) {
             const fraction = Number(row.progressDone) / total;
@@ -188,7 +188,7 @@ async function main() {
     );
     for (const o of outcomes) {
       console.log(
-        `\n${o.framework}: phases (start time s) ${o.phases.map(([p, s]) => `${p} ${s.toFixed(1)}`).join(", ")}`,
+        `\n${o.framework}: phases (start s, peak RSS when it began) ${o.phases.map(([p, s, peak]) => `${p} ${s.toFixed(1)} s ${mb(peak)}`).join(", ")}`,
       );
       console.log(`  files: ${o.files.map((f) => `${f.name} ${size(f.bytes)}`).join(", ")}`);
       console.log(

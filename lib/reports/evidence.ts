@@ -1,7 +1,6 @@
 import { pool } from "../db";
-import { CONSENT_USE_TYPES, consentFlags, consentHumanOf } from "../flags/consent";
-import { loadConsentContext } from "../flags/consent-load";
-import { type EventData, FLAG_LABELS, type FlagEvent, type FlagMap } from "../flags/types";
+import type { EventData } from "../flags/types";
+import { addConsentFindings } from "./consent-findings";
 import { categorySql, FRAMEWORK_DEFS } from "./frameworks";
 import { BASE, type ReportScope } from "./scope";
 import type { EvidenceCategory } from "./types";
@@ -150,34 +149,4 @@ function toEvidenceRow(r: Row): EvidenceRow {
     data: r.data,
     consentFinding: null,
   };
-}
-
-const USE_TYPES = new Set<string>(CONSENT_USE_TYPES);
-
-/** The consent rules of lib/flags, run on each batch's uses with those people's consent history. */
-async function addConsentFindings(tenantId: string, batch: EvidenceRow[]): Promise<void> {
-  const uses: FlagEvent[] = batch
-    .filter((r) => USE_TYPES.has(r.type))
-    .map((r) => ({
-      eventId: r.eventId,
-      seq: r.seq,
-      type: r.type,
-      time: r.time,
-      outcome: r.outcome,
-      actorType: r.actorType,
-      actorId: r.actorId,
-      agentId: r.agentId,
-      onBehalfOfId: r.onBehalfOfId,
-      clientId: r.clientId,
-      correlationId: r.correlationId,
-      data: r.data,
-    }));
-  const humans = [...new Set(uses.map(consentHumanOf).filter((id): id is string => !!id))];
-  if (humans.length === 0) return;
-  const found: FlagMap = new Map();
-  consentFlags(uses, await loadConsentContext(tenantId, humans), found);
-  for (const row of batch) {
-    const flags = found.get(row.eventId);
-    if (flags?.length) row.consentFinding = flags.map((f) => `${FLAG_LABELS[f.kind]}: ${f.detail}`).join(" | ");
-  }
 }

@@ -205,9 +205,11 @@ describe("evidence files", () => {
     const flagged = rows.filter((r) => r[finding]);
     const content = JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8")) as ReportContent;
     expect(figures(content, "processing").flaggedUses).toBe(flagged.length);
-    // The demo scripts two consent faults on tool calls (lib/flags/demo-flags.test.ts).
+    // The demo scripts two consent faults on tool calls (lib/flags/demo-flags.test.ts); the
+    // fixture adds a use for a person who never consented. Every other use had a consent.
     const target = (header as string[]).indexOf("target");
     expect(flagged.map((r) => `${r[finding]?.split(":")[0]} ${r[target]}`).sort()).toEqual([
+      "No consent granted before this use tool:zendesk.create_ticket",
       "Scope outside the consent tool:crm.export_customers",
       "Used after consent was revoked tool:zendesk.reply",
     ]);

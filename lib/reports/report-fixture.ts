@@ -50,6 +50,15 @@ function selfAudit(suffix: string): DemoEvent[] {
     e(10, "x-attest.agent.suspended", { target: { type: "agent", id: "sales-researcher" } }),
     e(12, "x-attest.user.password_reset", { target: { type: "user", id: "ann@demo.example" } }),
     e(13, "x-attest.export.downloaded"),
+    // An agent using the data of a person who never consented to it (GDPR flags it).
+    e(14, "mcp.tool.called", {
+      actor: { type: "agent", id: "support-assistant" },
+      onBehalfOf: { type: "user", id: "nobody@northwind.example" },
+      client: { id: "dcr_never_consented", kind: "ai_agent", registration: "dynamic" },
+      target: { type: "tool", id: "zendesk.create_ticket" },
+      scopes: ["tickets:write"],
+      source: { service: "mcp.support.northwind.example" },
+    }),
     // After the period: counted by nothing.
     { ...e(11, "x-attest.member.role_changed"), time: "2026-11-27T01:00:00.000Z" },
   ];

@@ -92,7 +92,7 @@ export async function recordsOfProcessing(scope: ReportScope, flaggedUses: numbe
       ),
     ],
     notes: [
-      "Consent findings come from Attest's consent rules (the same ones the consent page shows); each flagged use is marked in the evidence files.",
+      "A use is flagged when it falls outside a consent's scopes or after the consent was revoked, expired or denied (Attest's consent rules, as on the consent page), or when the person had granted the agent no consent before it. Each flagged use is marked in the evidence files (consent_finding).",
     ],
   };
 }

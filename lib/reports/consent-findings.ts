@@ -59,7 +59,10 @@ export async function addConsentFindings(tenantId: string, batch: EvidenceRow[])
   const eventsOf = new Map<string, FlagEvent[]>();
   for (const e of context.events) {
     const human = e.onBehalfOfId ?? (e.actorType === "user" ? e.actorId : null);
-    if (human) eventsOf.set(human, [...(eventsOf.get(human) ?? []), e]);
+    if (!human) continue;
+    const list = eventsOf.get(human);
+    if (list) list.push(e);
+    else eventsOf.set(human, [e]);
   }
   const ledgers = new Map<string, ConsentRecord[]>();
   const findings = new Map<string, string>();

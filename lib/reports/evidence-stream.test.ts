@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { disconnectDb, prisma } from "@/lib/db";
@@ -8,13 +7,16 @@ import { event, tenantWithKey } from "@/lib/testing/fixtures";
 import { type ReportRequest, writeReport } from ".";
 import { countEvidence, evidenceBatches } from "./evidence";
 import { globToLike } from "./phi";
-import { NOT_VERIFIED } from "./report-fixture";
+import { NOT_VERIFIED, removeReportDirs, reportDir } from "./report-fixture";
 import { openScope } from "./scope";
 
 // The evidence stream: keyset pages over (time, seq) when many events share a timestamp, PHI
 // globs whose other characters are literal in SQL, and the progress the export job shows.
 
-afterAll(() => disconnectDb());
+afterAll(async () => {
+  removeReportDirs();
+  await disconnectDb();
+});
 
 const T = "2026-11-20T10:00:00.000Z";
 const request = (tenantId: string, framework: ReportRequest["framework"]): ReportRequest => ({
@@ -115,7 +117,7 @@ describe("PHI patterns", () => {
     await ingestEvents(tenant.id, [
       event({ type: "mcp.resource.read", time: T, target: { type: "resource", id: "ehr://1" } }),
     ]);
-    const dir = mkdtempSync(path.join(tmpdir(), "attest-report-nophi-"));
+    const dir = reportDir("nophi");
     const written = await writeReport(request(tenant.id, "hipaa"), ["json", "csv"], dir, { integrity: NOT_VERIFIED });
     expect(written.evidenceCount).toBe(0);
     expect(readFileSync(path.join(dir, "report.json"), "utf8")).toContain("No PHI patterns are configured");
@@ -133,7 +135,7 @@ describe("progress", () => {
     );
     expect(stored.accepted, JSON.stringify(stored.rejected[0])).toBe(30);
     const seen: { phase: string; done: number; total: number }[] = [];
-    const dir = mkdtempSync(path.join(tmpdir(), "attest-report-progress-"));
+    const dir = reportDir("progress");
     const written = await writeReport(request(tenant.id, "pci"), ["pdf", "csv", "json"], dir, {
       integrity: NOT_VERIFIED,
       onProgress: (p) => {
@@ -156,7 +158,7 @@ describe("progress", () => {
 
     // A PDF alone reads only its appendix's rows, yet states and reports the whole count.
     const pdfOnly: typeof seen = [];
-    const pdfDir = mkdtempSync(path.join(tmpdir(), "attest-report-progress-pdf-"));
+    const pdfDir = reportDir("progress-pdf");
     const alone = await writeReport(request(tenant.id, "pci"), ["pdf"], pdfDir, {
       integrity: NOT_VERIFIED,
       onProgress: (p) => {

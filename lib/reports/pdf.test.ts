@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db";
-import { PERIOD, type ReportFixture, reportFor, seedReportTenant } from "./report-fixture";
+import { PERIOD, type ReportFixture, removeReportDirs, reportFor, seedReportTenant } from "./report-fixture";
 import type { Framework, IntegrityStatus } from "./types";
 
 // The PDF a person reads: pdftotext must find the tenant, the period and every section, and the
@@ -16,7 +16,10 @@ beforeAll(async () => {
   fixture = await seedReportTenant("reports-pdf");
   mkdirSync(PAGES_DIR, { recursive: true });
 });
-afterAll(() => disconnectDb());
+afterAll(async () => {
+  removeReportDirs();
+  await disconnectDb();
+});
 
 const SECTION_TITLES = [
   "Summary",

@@ -8,6 +8,7 @@ import {
   PHI_PATTERNS,
   parseCsv,
   type ReportFixture,
+  removeReportDirs,
   reportFor,
   seedReportTenant,
 } from "./report-fixture";
@@ -36,7 +37,10 @@ beforeAll(async () => {
   all = fixture.sent.map(flatten);
   inPeriod = all.filter((e) => e.time >= PERIOD.from.getTime() && e.time < PERIOD.to.getTime());
 });
-afterAll(() => disconnectDb());
+afterAll(async () => {
+  removeReportDirs();
+  await disconnectDb();
+});
 
 const categorizers: Record<Framework, (e: Flat) => string | null> = {
   sox: soxCategory,

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { prisma } from "../db";
@@ -125,6 +125,19 @@ async function seedAlerts(tenantId: string): Promise<void> {
   await note("status", "acknowledged → resolved", 300);
 }
 
+const dirs: string[] = [];
+
+/** A fresh, empty folder for one report; removeReportDirs deletes them all. */
+export function reportDir(label: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `attest-report-${label}-`));
+  dirs.push(dir);
+  return dir;
+}
+
+export function removeReportDirs(): void {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export const NOT_VERIFIED: IntegrityStatus = {
   status: "not_verified",
   verifiedAt: null,
@@ -140,7 +153,7 @@ export async function reportFor(
   formats: ReportFormat[] = ["pdf", "csv", "json"],
   integrity: IntegrityStatus = NOT_VERIFIED,
 ): Promise<{ dir: string; written: WrittenReport; request: ReportRequest }> {
-  const dir = mkdtempSync(path.join(tmpdir(), `attest-report-${framework}-`));
+  const dir = reportDir(framework);
   const request: ReportRequest = {
     tenantId: fixture.tenantId,
     framework,

@@ -7,19 +7,26 @@ import { collectRegistryUpdates, type RegistryUpdates } from "./registry";
 import { EVENT_COLUMNS, toEventRow } from "./rows";
 
 // The one write path for events. Everything happens in one transaction: take the tenant's
-// sequence lock, find the ids already stored, number and hash-chain the new ones, bulk-insert
-// them, update the registries and the hourly counts, commit.
+// sequence lock, number and hash-chain the new events, bulk-insert them, update the registries
+// and the hourly counts, commit.
 // Holding the tenant row lock makes sequence order equal commit order, keeps the sequence
-// gap-free, makes the duplicate check exact under concurrent requests, and gives each event
-// exactly one predecessor in the tenant's hash chain. Tenants do not wait for each other.
-// Leaf hashes (the expensive part: JCS + SHA-256 of each event) are computed before the lock;
-// under it, only one 72-byte SHA-256 per event links the chain.
+// gap-free, and gives each event exactly one predecessor in the tenant's hash chain. Tenants do
+// not wait for each other. Leaf hashes (the expensive part: JCS + SHA-256 of each event) are
+// computed before the lock; under it, only one 72-byte SHA-256 per event links the chain.
+//
+// Duplicates: seq and chain are assigned in the app, so the ids already stored must be known
+// first. Most requests carry none, so the first attempt assumes so and inserts plainly; the
+// unique index on (tenant_id, event_id) then checks every id as part of the insert, with no
+// separate lookup. If it finds a stored id, that transaction rolls back (nothing of it remains)
+// and a second one looks the stored ids up under the lock and inserts the rest. (Postgres logs
+// the first attempt's unique violation; that is expected for retried requests.)
 
 const ROW_COLUMNS = EVENT_COLUMNS.filter((c) => c !== "tenant_id" && c !== "seq");
 
-// Under the tenant lock: the rows (serialized before the lock) joined with the chain the app
-// computed for the ids that are new, inserted, and the tenant's sequence and chain head advanced,
-// in one statement.
+// Under the tenant lock: the rows (serialized before the lock) joined with the numbering and
+// chain the app computed for the new ids, inserted, and the tenant's sequence and chain head
+// advanced, in one statement. Hash arrays are NULL (and the head stays) only with
+// ATTEST_BENCH_NO_INTEGRITY=1: unnest pads them with NULLs.
 const INSERT_CHAINED = `
   WITH chained AS (
     SELECT * FROM unnest($3::text[], $4::bigint[], $5::bytea[], $6::bytea[], $7::bytea[])
@@ -30,26 +37,11 @@ const INSERT_CHAINED = `
     FROM jsonb_populate_recordset(NULL::events, $1::jsonb) AS r JOIN chained c ON c.event_id = r.event_id
     RETURNING 1
   ), advanced AS (
-    UPDATE tenants SET event_seq = $8, chain_head = $9 WHERE id = $2
+    UPDATE tenants SET event_seq = $8, chain_head = COALESCE($9, chain_head) WHERE id = $2
   )
   SELECT count(*)::int AS inserted FROM inserted`;
 
-// ATTEST_BENCH_NO_INTEGRITY=1 only (the benchmark's "off" figure): the collector's statement as
-// it was before the chain, one round trip under the lock, hash columns left NULL.
-const INSERT_UNCHAINED = `
-  WITH candidate AS (
-    SELECT r.*, row_number() OVER (ORDER BY r.ordinality) AS n
-    FROM jsonb_populate_recordset(NULL::events, $1::jsonb) WITH ORDINALITY AS r
-    WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.tenant_id = $2 AND e.event_id = r.event_id)
-  ), inserted AS (
-    INSERT INTO events (${EVENT_COLUMNS.join(", ")})
-    SELECT ${EVENT_COLUMNS.map((c) => (c === "tenant_id" ? "$2" : c === "seq" ? "$3::bigint + n" : c)).join(", ")}
-    FROM candidate
-    RETURNING event_id
-  ), advanced AS (
-    UPDATE tenants SET event_seq = event_seq + (SELECT count(*) FROM inserted) WHERE id = $2
-  )
-  SELECT event_id FROM inserted`;
+const DUPLICATE_ID_CONSTRAINT = "events_tenant_id_event_id_key";
 
 const mergeArrays = (column: string) =>
   `${column} = ARRAY(SELECT DISTINCT x FROM unnest(t.${column} || s.${column}) AS x ORDER BY x)`;
@@ -129,21 +121,16 @@ async function mergeRegistries(client: PoolClient, tenantId: string, updates: Re
 export type StoreResult = { storedIds: Set<string> };
 
 type Locked = { event_seq: string; chain_head: Buffer | null };
+type Prepared = { tenantId: string; events: NormalizedEvent[]; leaves: Buffer[] | null; rowsJson: string };
 
-/** Numbers and chains the events whose id is not stored yet, inserts them; returns their ids. */
-async function insertChained(
+/** Numbers and chains the events not in `stored`, inserts them; returns their ids. */
+async function insertNew(
   client: PoolClient,
-  tenantId: string,
-  events: NormalizedEvent[],
-  leaves: Buffer[],
-  rowsJson: string,
+  input: Prepared,
   locked: Locked,
+  stored: Set<string>,
 ): Promise<Set<string>> {
-  const stored = await client.query<{ event_id: string }>(
-    "SELECT event_id FROM events WHERE tenant_id = $1 AND event_id = ANY($2::text[])",
-    [tenantId, events.map((event) => event.id)],
-  );
-  const already = new Set(stored.rows.map((row) => row.event_id));
+  const { tenantId, events, leaves } = input;
   const ids: string[] = [];
   const seqs: string[] = [];
   const leafHashes: Buffer[] = [];
@@ -152,46 +139,41 @@ async function insertChained(
   let seq = BigInt(locked.event_seq);
   let head = locked.chain_head ?? genesisHash(tenantId);
   events.forEach((event, index) => {
-    if (already.has(event.id)) return;
-    const leaf = leaves[index] as Buffer;
+    if (stored.has(event.id)) return;
     seq += 1n;
-    const chain = chainHashOf(head, seq, leaf);
     ids.push(event.id);
     seqs.push(seq.toString());
+    if (!leaves) return;
+    const leaf = leaves[index] as Buffer;
+    const chain = chainHashOf(head, seq, leaf);
     leafHashes.push(leaf);
     prevHashes.push(head);
     chainHashes.push(chain);
     head = chain;
   });
   if (ids.length === 0) return new Set();
+  const hashes = leaves ? [leafHashes, prevHashes, chainHashes, head] : [null, null, null, null];
   const result = await client.query<{ inserted: number }>(INSERT_CHAINED, [
-    rowsJson,
+    input.rowsJson,
     tenantId,
     ids,
     seqs,
-    leafHashes,
-    prevHashes,
-    chainHashes,
+    ...hashes.slice(0, 3),
     seq.toString(),
-    head,
+    hashes[3],
   ]);
   // Cannot differ while we hold the lock; if it ever did, the chain head would be wrong.
   if (result.rows[0]?.inserted !== ids.length) throw new Error("chained insert stored an unexpected number of rows");
   return new Set(ids);
 }
 
-/**
- * Stores the events that are new for this tenant and returns their ids. Events whose id is
- * already stored are skipped. Throws (and stores nothing) if any statement fails.
- */
-export async function storeEvents(tenantId: string, events: NormalizedEvent[], receivedAt: Date): Promise<StoreResult> {
-  // Rows are serialized and leaves hashed before the tenant lock is taken, so the lock covers
-  // only database work and the chain links. Seq is assigned under the lock.
-  const received = receivedAt.toISOString();
-  const chained = !integrityDisabled();
-  warnIfIntegrityDisabled();
-  const rowsJson = JSON.stringify(events.map((event) => toEventRow(event, tenantId, 0, received)));
-  const leaves = chained ? events.map((event) => leafHashOf(tenantId, received, event)) : [];
+const isDuplicateId = (error: unknown) =>
+  (error as { code?: string }).code === "23505" &&
+  (error as { constraint?: string }).constraint === DUPLICATE_ID_CONSTRAINT;
+
+/** One transaction; `lookUpStored` first reads which ids the tenant already has. */
+async function storeOnce(input: Prepared, lookUpStored: boolean): Promise<Set<string>> {
+  const { tenantId, events } = input;
   const client = await pool().connect();
   let broken = false;
   // A connection that dies while checked out emits 'error'; unheard, it would crash the process.
@@ -206,20 +188,20 @@ export async function storeEvents(tenantId: string, events: NormalizedEvent[], r
     ]);
     const tenant = locked.rows[0];
     if (!tenant) throw new Error(`tenant ${tenantId} does not exist`);
-    const storedIds = chained
-      ? await insertChained(client, tenantId, events, leaves, rowsJson, tenant)
-      : new Set(
-          (await client.query<{ event_id: string }>(INSERT_UNCHAINED, [rowsJson, tenantId, tenant.event_seq])).rows.map(
-            (row) => row.event_id,
-          ),
-        );
+    const stored = lookUpStored
+      ? await client.query<{ event_id: string }>(
+          "SELECT event_id FROM events WHERE tenant_id = $1 AND event_id = ANY($2::text[])",
+          [tenantId, events.map((event) => event.id)],
+        )
+      : { rows: [] };
+    const storedIds = await insertNew(client, input, tenant, new Set(stored.rows.map((row) => row.event_id)));
     const fresh = events.filter((event) => storedIds.has(event.id));
     if (fresh.length > 0) {
       await mergeRegistries(client, tenantId, collectRegistryUpdates(fresh));
       await addHourlyCounts(client, tenantId, fresh);
     }
     await client.query("COMMIT");
-    return { storedIds };
+    return storedIds;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {
       broken = true;
@@ -229,5 +211,28 @@ export async function storeEvents(tenantId: string, events: NormalizedEvent[], r
     // A connection that could not even roll back is discarded, not returned to the pool.
     client.off("error", onConnectionError);
     client.release(broken);
+  }
+}
+
+/**
+ * Stores the events that are new for this tenant and returns their ids. Events whose id is
+ * already stored are skipped. Throws (and stores nothing) if any statement fails.
+ */
+export async function storeEvents(tenantId: string, events: NormalizedEvent[], receivedAt: Date): Promise<StoreResult> {
+  // Rows are serialized and leaves hashed before the tenant lock is taken, so the lock covers
+  // only database work and the chain links. Seq is assigned under the lock.
+  const received = receivedAt.toISOString();
+  warnIfIntegrityDisabled();
+  const input: Prepared = {
+    tenantId,
+    events,
+    rowsJson: JSON.stringify(events.map((event) => toEventRow(event, tenantId, 0, received))),
+    leaves: integrityDisabled() ? null : events.map((event) => leafHashOf(tenantId, received, event)),
+  };
+  try {
+    return { storedIds: await storeOnce(input, false) };
+  } catch (error) {
+    if (!isDuplicateId(error)) throw error;
+    return { storedIds: await storeOnce(input, true) };
   }
 }

@@ -84,6 +84,16 @@ export function columnChart(doc: Doc, heading: string, series: ChartSeries, axes
     .lineWidth(0.8)
     .strokeColor(COLORS.ink)
     .stroke();
+  if (series.every((p) => p.value === 0))
+    doc
+      .font("Helvetica-Oblique")
+      .fontSize(9)
+      .fillColor(COLORS.muted)
+      .text("No events in this period", axisX, top + plotHeight / 2 - 5, {
+        width: plotWidth,
+        align: "center",
+        lineBreak: false,
+      });
   doc
     .font("Helvetica")
     .fontSize(7.5)

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256 } from "./canonical";
+import { canonicalJsonOfData, sha256 } from "./canonical";
 
 // The per-tenant hash chain (see README, "Integrity"):
 //   leaf_hash  = SHA-256( JCS({ tenantId, receivedAt, event }) )   event = the stored `data`
@@ -14,7 +14,7 @@ export function genesisHash(tenantId: string): Buffer {
 
 /** receivedAt is the ISO form with milliseconds, as `Date.toISOString()` prints the stored column. */
 export function leafHashOf(tenantId: string, receivedAt: string, event: unknown): Buffer {
-  return sha256(canonicalJson({ tenantId, receivedAt, event }));
+  return sha256(canonicalJsonOfData({ tenantId, receivedAt, event }));
 }
 
 export function chainHashOf(prevHash: Uint8Array, seq: bigint, leafHash: Uint8Array): Buffer {

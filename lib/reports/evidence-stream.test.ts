@@ -169,3 +169,19 @@ describe("progress", () => {
     expect(pdfOnly.filter((p) => p.phase === "events").at(-1)).toEqual({ phase: "events", done: 30, total: 30 });
   });
 });
+
+describe("a folder that cannot be written", () => {
+  it.each([["pdf"], ["csv"], ["json"]] as const)(
+    "fails the %s report with the error, not the process",
+    async (format) => {
+      const { tenant } = await tenantWithKey("rep-nodir");
+      await ingestEvents(tenant.id, [
+        event({ type: "client.registered", time: T, target: { type: "client", id: "c" } }),
+      ]);
+      const missing = path.join(reportDir("nodir"), "missing", "folder");
+      await expect(
+        writeReport(request(tenant.id, "pci"), [format], missing, { integrity: NOT_VERIFIED }),
+      ).rejects.toThrow(/ENOENT/);
+    },
+  );
+});

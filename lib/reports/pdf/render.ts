@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import PDFDocument from "pdfkit";
 import type { EvidenceRow } from "../evidence";
@@ -29,8 +28,27 @@ export async function renderPdf(content: ReportContent, appendix: EvidenceRow[],
     },
   });
   const out = createWriteStream(file, { flags: "wx" });
+  // A disk error must fail this report, not crash the process with an unhandled "error" event.
+  const written = new Promise<void>((resolve, reject) => {
+    out.once("finish", resolve);
+    out.once("error", reject);
+    doc.once("error", reject);
+  });
+  written.catch(() => {});
   doc.pipe(out);
+  try {
+    drawReport(doc, content, appendix);
+    doc.end();
+  } catch (error) {
+    out.destroy();
+    throw error;
+  }
+  await written;
+  return out.bytesWritten;
+}
 
+function drawReport(doc: Doc, content: ReportContent, appendix: EvidenceRow[]): void {
+  const { header } = content;
   headerBlock(doc, content);
   const summary = content.sections.find((s) => s.id === "summary");
   if (summary) figures(doc, summary.figures);
@@ -54,10 +72,6 @@ export async function renderPdf(content: ReportContent, appendix: EvidenceRow[],
   }
   evidenceAppendix(doc, content, appendix);
   footers(doc, header.framework.title);
-
-  doc.end();
-  await once(out, "finish");
-  return out.bytesWritten;
 }
 
 function headerBlock(doc: Doc, content: ReportContent): void {

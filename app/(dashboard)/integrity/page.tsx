@@ -19,7 +19,8 @@ export default async function IntegrityPage() {
   const [runs, checkpoints, keys] = await Promise.all([
     recentVerifications(auth.tenant.id, 20),
     recentCheckpoints(auth.tenant.id, 20),
-    publicKeys(),
+    // Without ATTEST_SIGNING_KEY or ATTEST_SECRET_KEY (production) there is no key to show.
+    publicKeys().catch(() => []),
   ]);
   const activeKey = keys.find((key) => key.retiredAt === null) ?? keys[0];
 
@@ -64,6 +65,14 @@ export default async function IntegrityPage() {
             <CheckpointTable checkpoints={checkpoints} />
           )}
         </section>
+        {!activeKey && (
+          <Card title="Signing key">
+            <p className={`text-sm ${muted}`}>
+              No signing key is configured: set ATTEST_SIGNING_KEY (an Ed25519 PKCS#8 PEM) or ATTEST_SECRET_KEY. Until
+              then no checkpoint is signed.
+            </p>
+          </Card>
+        )}
         {activeKey && (
           <Card title="Signing key">
             <p className={`text-sm ${muted}`}>

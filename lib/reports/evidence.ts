@@ -2,7 +2,7 @@ import { pool } from "../db";
 import type { EventData } from "../flags/types";
 import { addConsentFindings } from "./consent-findings";
 import { categorySql, FRAMEWORK_DEFS } from "./frameworks";
-import { BASE, type ReportScope } from "./scope";
+import { BASE, baseParams, type ReportScope } from "./scope";
 import type { EvidenceCategory } from "./types";
 
 // The evidence of a report: every event in the framework's scope, read in (time, seq) order with
@@ -82,9 +82,16 @@ export async function countEvidence(scope: ReportScope): Promise<EvidenceCategor
   return def.categories.map((c) => ({ id: c.id, label: c.label, count: counts.get(c.id) ?? 0 }));
 }
 
+type Key = { time: Date; seq: string };
+type Chunk = { rows: EvidenceRow[]; next: Key | null };
+
 /**
- * Streams the evidence in (time, seq) order, `batchSize` rows per query; stops after `limit` rows.
- * The next batch is read while the caller writes the current one, so at most two are in memory.
+ * Streams the evidence in (time, seq) order; stops after `limit` rows. The range is walked in
+ * chunks of `batchSize` events of the tenant (evidence or not): the chunk's last key comes from
+ * the (tenant_id, time, seq) index, then its evidence is read within those bounds. A query asking
+ * for "the next 2,000 evidence rows" instead lets Postgres scan and sort the whole table when the
+ * evidence is sparse (HIPAA), once per batch. The next chunk is read while the caller writes the
+ * current one, so at most two are in memory.
  */
 export async function* evidenceBatches(
   scope: ReportScope,
@@ -94,34 +101,37 @@ export async function* evidenceBatches(
   if (def.usesPhiPatterns && scope.phiPatterns.length === 0) return;
   const batchSize = options.batchSize ?? EVIDENCE_BATCH;
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
-  let next: Promise<EvidenceRow[]> | null = readBatch(scope, null, Math.min(batchSize, remaining));
-  while (next) {
-    const batch: EvidenceRow[] = await next;
-    const asked = Math.min(batchSize, remaining);
-    remaining -= batch.length;
-    const last = batch[batch.length - 1];
-    next =
-      last && batch.length === asked && remaining > 0
-        ? readBatch(scope, { time: last.time, seq: last.seq }, Math.min(batchSize, remaining))
-        : null;
+  let next: Promise<Chunk> | null = readChunk(scope, null, batchSize);
+  while (next && remaining > 0) {
+    const chunk: Chunk = await next;
+    next = chunk.next ? readChunk(scope, chunk.next, batchSize) : null;
     // If the caller stops early, the read ahead must not become an unhandled rejection.
     next?.catch(() => {});
-    if (batch.length === 0) return;
-    yield batch;
+    const rows = chunk.rows.length > remaining ? chunk.rows.slice(0, remaining) : chunk.rows;
+    remaining -= rows.length;
+    if (rows.length > 0) yield rows;
   }
 }
 
-async function readBatch(scope: ReportScope, after: { time: Date; seq: string } | null, limit: number) {
-  const n = scope.params.length;
-  const keyset = after ? `AND (e.time, e.seq) > ($${n + 1}::timestamptz, $${n + 2}::bigint)` : "";
-  const params = after ? [...scope.params, after.time, after.seq] : scope.params;
+/** The evidence among the tenant's next `size` events after `after`, and where the chunk ended. */
+async function readChunk(scope: ReportScope, after: Key | null, size: number): Promise<Chunk> {
+  const afterParams = after ? [after.time, after.seq] : [];
+  const above = (n: number) => (after ? `AND (e.time, e.seq) > ($${n + 1}::timestamptz, $${n + 2}::bigint)` : "");
+  const { rows: ends } = await pool().query<{ time: Date; seq: string }>(
+    `SELECT e.time, e.seq::text AS seq FROM events e WHERE ${BASE} ${above(4)}
+      ORDER BY e.time, e.seq OFFSET ${size - 1} LIMIT 1`,
+    [...baseParams(scope), ...afterParams],
+  );
+  const end = ends[0] ?? null;
+  const n = scope.params.length + afterParams.length;
+  const upTo = end ? `AND (e.time, e.seq) <= ($${n + 1}::timestamptz, $${n + 2}::bigint)` : "";
   const { rows } = await pool().query<Row>(
-    `SELECT ${COLUMNS} ${fromScoped(scope)} ${keyset} ORDER BY e.time, e.seq LIMIT ${limit}`,
-    params,
+    `SELECT ${COLUMNS} ${fromScoped(scope)} ${above(scope.params.length)} ${upTo} ORDER BY e.time, e.seq`,
+    [...scope.params, ...afterParams, ...(end ? [end.time, end.seq] : [])],
   );
   const batch = rows.map(toEvidenceRow);
   if (scope.request.framework === "gdpr") await addConsentFindings(scope.tenant.id, batch);
-  return batch;
+  return { rows: batch, next: end };
 }
 
 function toEvidenceRow(r: Row): EvidenceRow {

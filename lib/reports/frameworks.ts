@@ -127,7 +127,7 @@ export const FRAMEWORK_DEFS: Record<Framework, FrameworkDef> = {
     title: "GDPR records of processing / CCPA",
     citation: "GDPR Art. 30; CCPA §1798.100",
     summary:
-      "Which agents processed which people's data, when, how much, through which tools and resources, and under which consent; uses outside or after a consent are flagged.",
+      "Which agents processed which people's data, when, how much, through which tools and resources, and under which consent; uses outside, after or without a consent are flagged.",
     scope:
       "Consent events, and data access (tool calls, resource and prompt reads, downstream calls) done on behalf of a person.",
     categories: [

@@ -3,7 +3,6 @@ import { assembleContent, sectionSteps } from "./content";
 import { csvHeader, csvRows } from "./csv";
 import { countEvidence, type EvidenceRow, evidenceBatches } from "./evidence";
 import { ndjsonLines } from "./ndjson";
-import { renderPdf } from "./pdf/render";
 import { openScope, scopeEventRange } from "./scope";
 import { FileSink } from "./sink";
 import type {
@@ -99,6 +98,8 @@ export async function writeReport(
   }
   if (formats.includes("pdf")) {
     await progress({ phase: "pdf", done: 0, total: 1 });
+    // Loaded on use: the pages that list frameworks import this module and need no PDF library.
+    const { renderPdf } = await import("./pdf/render");
     const bytes = await renderPdf(content, appendix, path.join(dir, "report.pdf"));
     files.unshift({ name: "report.pdf", bytes });
     await progress({ phase: "pdf", done: 1, total: 1 });

@@ -32,6 +32,7 @@ export type EvidenceRow = {
   targetId: string | null;
   policyDecision: string | null;
   leafHash: Buffer | null;
+  prevHash: Buffer | null;
   chainHash: Buffer | null;
   data: EventData;
   /** GDPR: the consent finding on this use, if any ("Used after consent was revoked: …"). */
@@ -58,13 +59,14 @@ type Row = {
   target_id: string | null;
   policy_decision: string | null;
   leaf_hash: Buffer | null;
+  prev_hash: Buffer | null;
   chain_hash: Buffer | null;
   data: EventData;
 };
 
 const COLUMNS = `c.category, e.seq::text AS seq, e.event_id, e.time, e.received_at, e.type, e.outcome,
   e.actor_type, e.actor_id, e.agent_id, e.on_behalf_of_id, e.session_key, e.client_id, e.correlation_id,
-  e.trace_id, e.target_type, e.target_id, e.policy_decision, e.leaf_hash, e.chain_hash, e.data`;
+  e.trace_id, e.target_type, e.target_id, e.policy_decision, e.leaf_hash, e.prev_hash, e.chain_hash, e.data`;
 
 const fromScoped = (scope: ReportScope) =>
   `FROM events e CROSS JOIN LATERAL (SELECT ${categorySql(scope.request.framework)} AS category) c
@@ -155,6 +157,7 @@ function toEvidenceRow(r: Row): EvidenceRow {
     targetId: r.target_id,
     policyDecision: r.policy_decision,
     leafHash: r.leaf_hash,
+    prevHash: r.prev_hash,
     chainHash: r.chain_hash,
     data: r.data,
     consentFinding: null,

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db";
+import { chainHashOf, leafHashOf } from "@/lib/integrity/chain";
 import {
   FORMULA_NAME,
   PERIOD,
@@ -78,7 +79,23 @@ describe.each(["sox", "hipaa", "pci", "gdpr"] as Framework[])("%s report", (fram
 
     const lines = readFileSync(path.join(dir, "events.ndjson"), "utf8").split("\n").filter(Boolean);
     expect(lines).toHaveLength(written.evidenceCount);
-    const ids = lines.map((l) => (JSON.parse(l) as { data: { id: string } }).data.id);
+    type Line = {
+      seq: string;
+      receivedAt: string;
+      leafHash: string;
+      prevHash: string;
+      chainHash: string;
+      data: { id: string };
+    };
+    const parsed = lines.map((l) => JSON.parse(l) as Line);
+    // Each line verifies on its own against the chain's definition.
+    for (const line of parsed) {
+      const leaf = leafHashOf(fixture.tenantId, line.receivedAt, line.data);
+      expect(leaf.toString("hex")).toBe(line.leafHash);
+      const chain = chainHashOf(Buffer.from(line.prevHash, "hex"), BigInt(line.seq), leaf);
+      expect(chain.toString("hex")).toBe(line.chainHash);
+    }
+    const ids = parsed.map((l) => l.data.id);
     expect(new Set(ids).size).toBe(ids.length);
     const expectedIds = inPeriod.filter((e) => categorizers[framework](e)).map((e) => e.id);
     expect(ids.sort()).toEqual(expectedIds.sort());

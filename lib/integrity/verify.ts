@@ -158,7 +158,10 @@ async function runVerification(tenantId: string, range: VerifyRange, opts: Verif
   // so events committed while the scan runs are never mistaken for forged ones.
   const pastHead = bounds.toSeq === undefined || bounds.toSeq > headSeq;
 
-  const checkpoints = toSeq >= fromSeq ? await checkpointsCovering(tenantId, fromSeq, toSeq) : [];
+  // A checkpoint signed after the head was read lies beyond this scan; the next run checks it.
+  const checkpoints = (toSeq >= fromSeq ? await checkpointsCovering(tenantId, fromSeq, toSeq) : []).filter(
+    (cp) => BigInt(cp.seq) <= headSeq,
+  );
   // Scan on to the first checkpoint past the range, so the range's tail is held against a signature.
   const lastCheckpoint = checkpoints.at(-1);
   const covered = lastCheckpoint && BigInt(lastCheckpoint.seq) > toSeq ? BigInt(lastCheckpoint.seq) : toSeq;

@@ -62,7 +62,7 @@ export function columnChart(doc: Doc, heading: string, series: ChartSeries, axes
     doc.text(tick.toLocaleString("en-US"), left, y - 3, { width: 40, align: "right", lineBreak: false });
   }
   const slot = plotWidth / Math.max(1, series.length);
-  const barWidth = Math.max(1, slot * 0.7);
+  const barWidth = Math.min(36, Math.max(1, slot * 0.7));
   const every = Math.max(1, Math.ceil(series.length / Math.floor(plotWidth / 34)));
   series.forEach((point, i) => {
     const h = (point.value / max) * plotHeight;

@@ -127,10 +127,18 @@ export function verifySignature(publicKeyPem: string, data: string | Uint8Array,
   }
 }
 
-/** Every public key that has signed anything here, newest first. Makes sure the active one is listed. */
+/**
+ * Every public key that has signed anything here, newest first. Makes sure the active one is
+ * listed when it can be loaded; public halves are stored in the clear, so they are listed even
+ * when the private key cannot be read (e.g. ATTEST_SECRET_KEY changed): signing then fails, not this.
+ */
 export async function publicKeys(): Promise<PublicKeyInfo[]> {
-  await activeSigningKey();
+  let loadError: unknown;
+  await activeSigningKey().catch((error: unknown) => {
+    loadError = error;
+  });
   const rows = await prisma.signingKey.findMany({ orderBy: { createdAt: "desc" } });
+  if (rows.length === 0 && loadError) throw loadError;
   return rows.map((row) => ({
     keyId: row.id,
     publicKeyPem: row.publicKeyPem,

@@ -222,7 +222,12 @@ export async function verifyExport(
 
   const filesChecked = await checkFiles(manifest, folder, problems, warnings);
   const checkpointsChecked = checkCheckpoints(manifest, key, problems, warnings);
-  if (manifest.integrity.status !== "ok") {
+  // Authentic files that carry evidence Attest itself found tampered are not clean evidence.
+  if (manifest.integrity.status === "failed") {
+    problems.push(
+      "the files are as Attest signed them, but when it made this export Attest found the stored events tampered with; read the report's integrity section",
+    );
+  } else if (manifest.integrity.status !== "ok") {
     warnings.push(
       `the export records its chain verification as "${manifest.integrity.status}"; read the report's integrity section`,
     );

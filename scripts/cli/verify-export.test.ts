@@ -80,4 +80,25 @@ describe("attest verify-export", () => {
     expect((await run(folder, "--public-key", path.join(folder, "missing.pem"))).code).toBe(2);
     expect((await run(folder, "--bogus")).code).toBe(2);
   });
+
+  it("exits 1 for authentic files whose export found the stored events tampered with", async () => {
+    const manifest = JSON.parse(await readFile(path.join(folder, "manifest.json"), "utf8"));
+    const { signature: _old, ...unsigned } = manifest;
+    const failed = await signManifest({
+      ...unsigned,
+      integrity: { ...unsigned.integrity, status: "failed", findings: [{ kind: "modified", seq: "7", detail: "x" }] },
+    });
+    const tampered = await mkdtemp(path.join(tmpdir(), "attest-verify-failed-"));
+    try {
+      for (const name of ["report.csv", "report.json"]) {
+        await writeFile(path.join(tampered, name), await readFile(path.join(folder, name)));
+      }
+      await writeFile(path.join(tampered, "manifest.json"), manifestText(failed));
+      const out = await run(tampered, "--public-key", keyFile);
+      expect(out.code).toBe(1);
+      expect(out.stderr).toContain("Attest found the stored events tampered with");
+    } finally {
+      await rm(tampered, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ingestEvents } from "@/lib/ingest";
 import { event, postEvents, tenantWithKey } from "@/lib/testing/fixtures";
 import { overviewAggregates } from "./overview";
 
@@ -108,6 +109,24 @@ describe("overviewAggregates", () => {
     expect(overview.bucket).toBe("minute");
     expect(overview.series).toHaveLength(60);
     expect(overview.topAgents).toEqual([]);
+  });
+
+  it("leaves the dashboard's own audit trail (x-attest.*) out of every figure", async () => {
+    const { tenant, key } = await tenantWithKey();
+    await postEvents(key, [event({ actor: bot, time: at("09:05") })]);
+    const signIn = event({
+      type: "x-attest.auth.signed_in",
+      actor: { type: "user", id: "ops@example.com" },
+      time: at("09:06"),
+    });
+    const stored = await ingestEvents(tenant.id, [signIn], { allowReservedTypes: true });
+    expect(stored.accepted).toBe(1);
+    const overview = await overviewAggregates(tenant.id, day);
+    expect(overview.totals.events).toBe(1);
+    expect(overview.series.reduce((n, b) => n + b.success, 0)).toBe(1);
+    // A partial hour is counted from events, not the hourly counts: the same rule holds there.
+    const partial = await overviewAggregates(tenant.id, { from: new Date(at("09:00")), to: new Date(at("09:30")) });
+    expect(partial.totals.events).toBe(1);
   });
 
   it("never counts another tenant's events", async () => {

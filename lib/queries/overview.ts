@@ -34,6 +34,8 @@ export type OverviewAggregates = {
 
 const TOP = 10;
 
+// The overview charts what agents and their senders did: the dashboard's own audit trail
+// (x-attest.*, visible only to admins and auditors, in the explorer) is left out for every role.
 // GROUPING(t, agent_id, tool) tells the sets apart: 3 = per bucket, 5 = per agent, 6 = per tool.
 // Whole hours are read from event_hourly_counts (kept current on ingest), so a 30-day range
 // reads a few thousand count rows instead of every event; only the partial hours at either
@@ -53,12 +55,13 @@ const SCAN = `
     SELECT extract(epoch FROM date_trunc($4, hour, 'UTC')) * 1000 AS t, NULLIF(agent_id, '') AS agent_id,
       NULLIF(tool, '') AS tool, outcome, NULLIF(policy_decision, '') AS policy_decision, type, count AS n
     FROM event_hourly_counts
-    WHERE tenant_id = $1 AND hour >= $5 AND hour < $6
+    WHERE tenant_id = $1 AND hour >= $5 AND hour < $6 AND type NOT LIKE 'x-attest.%'
     UNION ALL
     SELECT extract(epoch FROM date_trunc($4, time, 'UTC')) * 1000, agent_id,
       CASE WHEN type = 'mcp.tool.called' THEN target_id END, outcome, policy_decision, type, 1
     FROM events
     WHERE tenant_id = $1 AND ((time >= $2 AND time < $5) OR (time >= $6 AND time < $3))
+      AND type NOT LIKE 'x-attest.%'
   ) AS scoped
   GROUP BY GROUPING SETS ((t), (agent_id), (tool))`;
 

@@ -20,7 +20,7 @@ function mediaType(request: Request): "json" | "ndjson" {
 }
 
 /** Reads at most MAX_BODY_BYTES, refusing early from Content-Length or as soon as the stream passes it. */
-async function readCapped(request: Request): Promise<Uint8Array> {
+export async function readCapped(request: Request): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   const limitMessage = `A request may be at most ${MAX_BODY_BYTES} bytes and ${MAX_EVENTS_PER_REQUEST} events; nothing was stored.`;
   if (declared > MAX_BODY_BYTES) throw tooLarge(limitMessage);
@@ -41,7 +41,7 @@ async function readCapped(request: Request): Promise<Uint8Array> {
   return Buffer.concat(chunks, total);
 }
 
-function decodeUtf8(bytes: Uint8Array): string {
+export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

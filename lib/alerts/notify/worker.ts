@@ -7,6 +7,7 @@ import { recordDelivery } from "./deliveries";
 import { findDestination } from "./destinations";
 import type { WebhookJob } from "./enqueue";
 import type { AlertForNotification } from "./payload";
+import { type QueueWorker, startQueueWorker } from "./queue-worker";
 
 // Delivers queued webhook jobs: each attempt is one signed POST and one delivery-log row. A
 // non-2xx answer or a network error throws, so pg-boss retries the job with backoff; after
@@ -14,11 +15,9 @@ import type { AlertForNotification } from "./payload";
 // worker, never in the ingest or evaluation path. Delivery is at least once: receivers dedupe
 // on the Attest-Delivery header, which stays the same across retries.
 
-export type NotificationWorker = { ready: Promise<void>; stop: () => Promise<void> };
+export type NotificationWorker = QueueWorker;
 
 export type NotificationWorkerOptions = { pollingIntervalSeconds?: number };
-
-const RESTART_DELAY_MS = 10_000;
 
 type AlertRow = {
   id: string;
@@ -83,42 +82,13 @@ export async function handleWebhookJob(job: PgBoss.JobWithMetadata<WebhookJob>):
 
 /** Starts working the webhook queue; a failed start is logged and retried every 10 s. */
 export function startNotificationWorker(options: NotificationWorkerOptions = {}): NotificationWorker {
-  let stopped = false;
-  let workerId: string | undefined;
-  let timer: NodeJS.Timeout | undefined;
-
-  const start = async (): Promise<void> => {
-    try {
-      const boss = await getBoss();
-      if (stopped) return;
-      workerId = await boss.work<WebhookJob>(
-        WEBHOOK_QUEUE,
-        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-        async ([job]) => {
-          if (job) await handleWebhookJob(job);
-        },
-      );
-    } catch (error) {
-      log.error({ err: error }, "notification worker failed to start; retrying in 10 s");
-      if (!stopped) {
-        await new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, RESTART_DELAY_MS);
-        });
-        if (!stopped) await start();
-      }
-    }
-  };
-
-  const ready = start();
-  return {
-    ready,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      if (workerId) {
-        const boss = await getBoss().catch(() => null);
-        await boss?.offWork({ id: workerId });
-      }
-    },
-  };
+  return startQueueWorker("notification worker", getBoss, (boss) =>
+    boss.work<WebhookJob>(
+      WEBHOOK_QUEUE,
+      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      async ([job]) => {
+        if (job) await handleWebhookJob(job);
+      },
+    ),
+  );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identityProviderPaths } from "../idp/openapi";
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST } from "../ingest/read-body";
 import { EVENT_MAX_BYTES } from "../ingest/validate";
 import { contractSchemas, eventSchema } from "./event-schema";
@@ -57,6 +58,7 @@ export function collectorOpenApi(serverUrl?: string) {
     },
     security: [{ ingestKey: [] }],
     paths: {
+      ...identityProviderPaths,
       "/api/v1/events": {
         post: {
           operationId: "ingestEvents",

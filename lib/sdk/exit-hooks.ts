@@ -17,11 +17,12 @@ function onBeforeExit() {
 }
 
 function onSignal(signal: NodeJS.Signals) {
+  // Counted now: each client's shutdown unregisters it, which removes this listener.
+  const appListens = process.listenerCount(signal) > 1;
   const pending = [...clients].map((client) => client.shutdownOnSignal());
   void Promise.allSettled(pending).then(() => {
-    const ours = process.listenerCount(signal) === 1;
     uninstall();
-    if (ours) process.kill(process.pid, signal);
+    if (!appListens) process.kill(process.pid, signal);
   });
 }
 

@@ -51,7 +51,8 @@ export function nanos(obj: unknown, camel: string): bigint {
   const value = field(obj, camel);
   try {
     if (typeof value === "string" && /^\d+$/.test(value)) return BigInt(value);
-    if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
+    // A JSON number above 2^53 has already lost precision; it is still the right millisecond.
+    if (typeof value === "number" && Number.isFinite(value) && value >= 0) return BigInt(Math.trunc(value));
   } catch {}
   return 0n;
 }

@@ -12,6 +12,7 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   const trimmed = value.trim();
   if (trimmed === "") return null;
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  if (!/[a-z]/i.test(trimmed)) return null; // an HTTP date names its day and month; "-5" is no date
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return null;
   return Math.max(0, date - now);

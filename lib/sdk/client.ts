@@ -11,6 +11,7 @@ import type { AttestClientOptions, AttestClientStats, AttestEvent, DropInfo, Dro
 const MAX_BATCH = 1000; // the contract's per-request limit
 const MAX_BODY_BYTES = 4 * 1024 * 1024; // under the collector's 5 MB, leaving room for framing
 const MAX_EVENT_BYTES = 32 * 1024; // the contract's per-event limit
+const MAX_RETRY_AFTER_MS = 10 * 60 * 1000;
 
 type Buffered = { seq: number; id: string; json: string; bytes: number };
 type Waiter = { seq: number; resolve: () => void };
@@ -109,13 +110,8 @@ export class AttestClient implements ExitAware {
     return { buffered: this.queue.length, inFlight: this.inFlight, ...this.counts };
   }
 
-  /** @internal exit hook */
-  flushOnExit(): Promise<void> {
-    return this.flush();
-  }
-
-  /** @internal exit hook */
-  shutdownOnSignal(): Promise<void> {
+  /** @internal exit hook: the program has nothing left to do, so this is the last chance to send. */
+  shutdownOnExit(): Promise<void> {
     return this.shutdown();
   }
 
@@ -184,7 +180,10 @@ export class AttestClient implements ExitAware {
         this.report(result.error);
         this.counts.retries += 1;
         const jittered = backoffDelay(attempt, this.options.initialBackoffMs, this.options.maxBackoffMs);
-        await sleep(Math.max(jittered, result.retryAfterMs ?? 0), this.deadline.signal);
+        // Retry-After wins over our own backoff, within reason: a bogus hour-long value must not
+        // park the client (shutdown's deadline cuts any wait short anyway).
+        const retryAfter = Math.min(result.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS);
+        await sleep(Math.max(jittered, retryAfter), this.deadline.signal);
       }
     } finally {
       this.inFlight = 0;

@@ -1,10 +1,9 @@
-// One set of process hooks shared by every client: on beforeExit each client flushes; on
-// SIGTERM/SIGINT each shuts down (bounded), then the signal is raised again so the process
-// ends as Node would have ended it, unless the application listens for that signal itself.
+// One set of process hooks shared by every client: on beforeExit, SIGTERM or SIGINT each client
+// shuts down (a flush bounded by its exitTimeoutMs). After a signal, the signal is raised again
+// so the process ends as Node would have ended it, unless the application listens for it itself.
 
 export type ExitAware = {
-  flushOnExit(): Promise<void>;
-  shutdownOnSignal(): Promise<void>;
+  shutdownOnExit(): Promise<void>;
 };
 
 const clients = new Set<ExitAware>();
@@ -12,14 +11,14 @@ const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 let installed = false;
 
 function onBeforeExit() {
-  // Flushing starts network I/O, which keeps the loop alive; beforeExit fires again after it.
-  for (const client of clients) void client.flushOnExit();
+  // Sending keeps the loop alive until the clients are done; then the process exits.
+  for (const client of clients) void client.shutdownOnExit();
 }
 
 function onSignal(signal: NodeJS.Signals) {
   // Counted now: each client's shutdown unregisters it, which removes this listener.
   const appListens = process.listenerCount(signal) > 1;
-  const pending = [...clients].map((client) => client.shutdownOnSignal());
+  const pending = [...clients].map((client) => client.shutdownOnExit());
   void Promise.allSettled(pending).then(() => {
     uninstall();
     if (!appListens) process.kill(process.pid, signal);

@@ -55,8 +55,16 @@ export type TargetType =
   | "user"
   | `x-${string}`;
 
-/** RFC 8693 `act` claim: the nested `act` is the prior actor. */
-export type ActClaim = { sub: string; act?: ActClaim; [claim: string]: unknown };
+/** RFC 8693 `act` claim: the nested `act` is the prior actor. Other JWT claims are kept. */
+export type ActClaim = {
+  sub: string;
+  type?: Principal["type"];
+  name?: string;
+  scope?: string;
+  scopes?: string[];
+  act?: ActClaim;
+  [claim: string]: unknown;
+};
 
 export type AttestEvent = {
   /** The idempotency key; the SDK assigns one at `send` when it is missing. */
@@ -81,8 +89,9 @@ export type AttestEvent = {
     metadataUrl?: string;
   };
   correlationId?: string;
-  trace?: { traceId: string; spanId: string; parentSpanId?: string };
-  /** A W3C `traceparent` header value, accepted instead of `trace`. */
+  /** W3C Trace Context ids (lowercase hex: 32 for the trace, 16 for spans), or a `traceparent` string. */
+  trace?: { traceId: string; spanId: string; parentSpanId?: string } | string;
+  /** A W3C `traceparent` header value, accepted instead of `trace` (not both). */
   traceparent?: string;
   target?: { type: TargetType; id: string; name?: string };
   /** RFC 8707 resource (the token audience). */
@@ -90,13 +99,14 @@ export type AttestEvent = {
   scopes?: string[];
   policy?: {
     id: string;
-    version?: string;
+    version?: string | number;
     decision: "allow" | "deny" | "require_approval";
     reason?: string;
     engine?: string;
   };
   consent?: { id: string; scopes?: string[]; expiresAt?: string };
-  token?: { id?: string; audience?: string; expiresAt?: string; tenant?: string };
+  /** `id` is the jti; `tenant` is the token's own tenant claim (makes cross-tenant use visible). */
+  token?: { id?: string; audience?: string | string[]; expiresAt?: string; tenant?: string };
   approval?: { id: string; approver?: Principal; expiresAt?: string };
   mcp?: { method?: string; protocolVersion?: string; sessionId?: string };
   source?: { ip?: string; userAgent?: string; service?: string };
@@ -122,16 +132,16 @@ export type AttestClientOptions = {
   maxRetries?: number;
   /** First backoff: default 250 ms, doubling, with full jitter, capped by maxBackoffMs. */
   initialBackoffMs?: number;
-  /** Backoff cap: default 30 000 ms. A longer `Retry-After` from the collector still wins. */
+  /** Backoff cap: default 30 000 ms. A longer `Retry-After` from the collector still wins (up to 10 minutes). */
   maxBackoffMs?: number;
   /** Per-request timeout: default 10 000 ms. */
   requestTimeoutMs?: number;
-  /** Deadline for the flush on SIGTERM/SIGINT: default 10 000 ms. */
+  /** Deadline for the flush at exit (beforeExit, SIGTERM, SIGINT): default 10 000 ms. */
   exitTimeoutMs?: number;
   fetch?: typeof fetch;
   onDrop?: (info: DropInfo) => void;
   onError?: (error: unknown) => void;
-  /** Default true: flush on beforeExit, SIGTERM and SIGINT (then exit as Node would). */
+  /** Default true: shut down (flush, bounded by exitTimeoutMs) on beforeExit, SIGTERM and SIGINT, then exit as Node would. */
   handleExit?: boolean;
 };
 

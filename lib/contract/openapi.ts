@@ -2,6 +2,7 @@ import { z } from "zod";
 import { identityProviderPaths } from "../idp/openapi";
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_REQUEST } from "../ingest/read-body";
 import { EVENT_MAX_BYTES } from "../ingest/validate";
+import { otlpPaths } from "../otlp/openapi";
 import { contractSchemas, eventSchema } from "./event-schema";
 
 // The collector's OpenAPI 3.1 document, generated from the same zod schemas that validate it.
@@ -59,6 +60,7 @@ export function collectorOpenApi(serverUrl?: string) {
     security: [{ ingestKey: [] }],
     paths: {
       ...identityProviderPaths,
+      ...otlpPaths,
       "/api/v1/events": {
         post: {
           operationId: "ingestEvents",

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pool } from "@/lib/db";
 import { tenantWithKey } from "@/lib/testing/fixtures";
 import { startCollectorServer, storedIds } from "./testing/collector-server";
 
@@ -12,9 +13,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function runChild(env: Record<string, string>, kill?: NodeJS.Signals) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "testing/exit-child.ts")], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
+const root = path.resolve(import.meta.dirname, "../..");
+
+function runChild(env: Record<string, string>, kill?: NodeJS.Signals, script = "lib/sdk/testing/exit-child.ts") {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, script)], {
+    cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -29,26 +32,27 @@ function runChild(env: Record<string, string>, kill?: NodeJS.Signals) {
   });
   // A child that fails to exit must not outlive the test.
   const watchdog = setTimeout(() => child.kill("SIGKILL"), 20_000);
-  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; ids: string[]; stderr: string }>(
+  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: unknown; stderr: string }>(
     (resolve) => {
       child.on("exit", (code, signal) => {
         clearTimeout(watchdog);
-        const firstLine = stdout.split("\n")[0] ?? "[]";
-        resolve({ code, signal, ids: firstLine ? JSON.parse(firstLine) : [], stderr });
+        const firstLine = stdout.split("\n")[0];
+        resolve({ code, signal, output: firstLine ? JSON.parse(firstLine) : null, stderr });
       });
     },
   );
 }
 
-describe("flush on exit", () => {
+describe("the SDK in a child process", () => {
   it("delivers buffered events when main returns, retrying a 503 on the way out", async () => {
     const { tenant, key } = await tenantWithKey("sdk-exit");
     server.failNext(1, 503);
     const result = await runChild({ ATTEST_ENDPOINT: server.endpoint, ATTEST_KEY: key, MODE: "return", COUNT: "25" });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.ids).toHaveLength(25);
-    expect(await storedIds(tenant.id)).toEqual([...result.ids].sort());
+    const ids = result.output as string[];
+    expect(ids).toHaveLength(25);
+    expect(await storedIds(tenant.id)).toEqual([...ids].sort());
   });
 
   it("delivers buffered events on SIGTERM, then ends by that signal", async () => {
@@ -58,7 +62,25 @@ describe("flush on exit", () => {
       "SIGTERM",
     );
     expect(result.signal).toBe("SIGTERM");
-    expect(result.ids).toHaveLength(30);
-    expect(await storedIds(tenant.id)).toEqual([...result.ids].sort());
+    const ids = result.output as string[];
+    expect(ids).toHaveLength(30);
+    expect(await storedIds(tenant.id)).toEqual([...ids].sort());
+  });
+
+  it("runs the README's example (scripts/examples/sdk-send.ts): one trace, one correlation id", async () => {
+    const { tenant, key } = await tenantWithKey("sdk-example");
+    const result = await runChild(
+      { ATTEST_URL: server.endpoint, ATTEST_KEY: key },
+      undefined,
+      "scripts/examples/sdk-send.ts",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.output).toMatchObject({ sent: 3, dropped: 0, rejected: 0 });
+    const { correlationId, traceId } = result.output as { correlationId: string; traceId: string };
+    const { rows } = await pool().query(
+      "SELECT count(*)::int AS n FROM events WHERE tenant_id = $1 AND correlation_id = $2 AND trace_id = $3",
+      [tenant.id, correlationId, traceId],
+    );
+    expect(rows[0]).toEqual({ n: 3 });
   });
 });

@@ -6,7 +6,6 @@
 //       [--duration 60s] [--rate 2] [--seed 1] [--foreign-key <other tenant's key>]
 
 import { parseArgs } from "node:util";
-import { simulate } from "./simulate/run";
 
 function duration(value: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(value.trim());
@@ -49,12 +48,16 @@ if (!(rate > 0) || !Number.isInteger(seed)) {
 
 const controller = { stopping: false };
 const durationMs = duration(values.duration ?? "60s");
-process.once("SIGINT", () => {
-  // The run ends at its duration anyway; a second Ctrl-C exits at once without the flush.
-  controller.stopping = true;
-  console.error("stopping: finishing the actions in flight and flushing (Ctrl-C again to abort)");
-  process.once("SIGINT", () => process.exit(130));
-});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    // Stop starting actions, let those in flight finish, then flush; a second signal aborts.
+    controller.stopping = true;
+    console.error(`${signal}: finishing the actions in flight and flushing (again to abort)`);
+    process.once(signal, () => process.exit(130));
+  });
+}
+// Loaded after the arguments are checked: oidc-provider prints its warnings when imported.
+const { simulate } = await import("./simulate/run");
 
 const summary = await simulate({
   endpoint,

@@ -23,7 +23,8 @@ export async function callTools(
     await client.connect(transport);
   } catch (error) {
     await transport.close().catch(() => undefined);
-    return { rejected: (error as Error).message, results: [] };
+    const message = (error as Error).message;
+    return { rejected: /"error_description":"([^"]+)"/.exec(message)?.[1] ?? message, results: [] };
   }
   try {
     const results = [];

@@ -53,7 +53,7 @@ export function tokenExchangeHandler(state: AuthState) {
       gty: "token_exchange",
     });
     token.resourceServer = new provider.ResourceServer(options.resource, resourceServerInfo(options, options.resource));
-    state.tokenClaims.set(token, { act });
+    state.tokenClaims.set(token, { act, ...(subject.sid ? { sid: subject.sid } : {}) });
     const value = await token.save();
     ctx.body = {
       access_token: value,
@@ -68,6 +68,7 @@ export function tokenExchangeHandler(state: AuthState) {
       actor: { type: "agent", id: actorId, name: info?.agentName },
       onBehalfOf: { type: "user", id: String(subject.sub) },
       delegation: delegationOf(String(subject.sub), act),
+      ...(subject.sid ? { session: { id: String(subject.sid) } } : {}),
       client: clientEvent(client.clientId, info, info?.agentName),
       ...traced(spanFromHeaders(ctx.headers)),
       target: { type: "token", id: token.jti },

@@ -24,6 +24,7 @@ export async function handleInteraction(state: AuthState, req: IncomingMessage, 
     .filter((s) => s && s !== "openid");
   const resource = String(details.params.resource ?? options.resource);
   const action = req.url?.split("/")[3];
+  const session = details.session ? { session: { id: details.session.uid } } : {};
 
   if (req.method === "GET" && !action) {
     if (details.prompt.name === "consent") {
@@ -32,6 +33,7 @@ export async function handleInteraction(state: AuthState, req: IncomingMessage, 
         time: now(),
         actor: agent,
         onBehalfOf: { type: "user", id: String(details.session?.accountId) },
+        ...session,
         client,
         ...traced(span),
         target: { type: "consent", id: consentId },
@@ -66,6 +68,7 @@ export async function handleInteraction(state: AuthState, req: IncomingMessage, 
     const base = {
       time: now(),
       actor: { type: "user" as const, id: user },
+      ...session,
       client,
       ...traced(span),
       target: { type: "consent" as const, id: consentId },

@@ -78,6 +78,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString("hex")] },
     pkce: { required: () => true },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
     scopes: ["openid", ...options.scopes],
     extraClientMetadata: { properties: ["software_id"] },
     findAccount: async (_ctx: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub }) }),
@@ -86,6 +87,8 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
     extraTokenClaims: async (_ctx: unknown, token: AccessTokenInstance) => ({
       tenant: options.tenant,
       agent: token.clientId ? state?.clients.get(token.clientId)?.agentId : undefined,
+      // The user's sign-in session at this AS, so every party can name the same session.
+      sid: token.sessionUid,
       ...(state?.tokenClaims.get(token) ?? {}),
     }),
     features: {
@@ -140,6 +143,7 @@ function watchProvider(state: AuthState) {
       actor: { type: "agent", id: info?.agentId ?? token.clientId, name: info?.agentName },
       onBehalfOf: { type: "user", id: token.accountId },
       client: clientEvent(token.clientId, info, info?.agentName),
+      ...(token.sessionUid ? { session: { id: token.sessionUid } } : {}),
       ...traced(span),
       target: { type: "token", id: token.jti },
       resource: options.resource,

@@ -4,7 +4,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { createRemoteJWKSet, decodeJwt, type JWTPayload, jwtVerify } from "jose";
-import { now, type Send, spanFromHeaders, traced } from "./context";
+import { now, type Send, type Span, spanFromHeaders, traced } from "./context";
 import { listen, readJson, sendJson } from "./http";
 import { registerTools, type TokenClaims } from "./tools";
 
@@ -30,7 +30,7 @@ export type SimMcpServer = {
   close(): Promise<void>;
 };
 
-type Session = { transport: StreamableHTTPServerTransport; subject: string };
+type Session = { transport: StreamableHTTPServerTransport; subject: string; lastSpan: Span };
 
 export async function startMcpServer(options: McpServerOptions): Promise<SimMcpServer> {
   const trusted = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
@@ -98,20 +98,27 @@ export async function startMcpServer(options: McpServerOptions): Promise<SimMcpS
         return sendJson(res, 400, { error: "no MCP session; send initialize first" });
       }
       const subject = String(claims.sub);
+      const opened: Session = { transport: undefined as never, subject, lastSpan: spanFromHeaders(req.headers) };
+      const sessionClaims = claims;
       const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
         sessionIdGenerator: randomUUID,
         onsessioninitialized: (id) => {
-          sessions.set(id, { transport, subject });
+          sessions.set(id, opened);
+          reportSession(options, "mcp.session.started", sessionClaims, id, opened.lastSpan);
         },
       });
+      opened.transport = transport;
       transport.onclose = () => {
-        if (transport.sessionId) sessions.delete(transport.sessionId);
+        if (!transport.sessionId) return;
+        sessions.delete(transport.sessionId);
+        reportSession(options, "mcp.session.ended", sessionClaims, transport.sessionId, opened.lastSpan);
       };
       const server = new McpServer({ name: "attest-sim-mcp", version: "1.0.0" });
       registerTools(server, { ...options, resource: () => resource });
       await server.connect(transport);
-      session = { transport, subject };
+      session = opened;
     }
+    session.lastSpan = spanFromHeaders(req.headers);
     await session.transport.handleRequest(req, res, body);
   });
 
@@ -129,6 +136,27 @@ export async function startMcpServer(options: McpServerOptions): Promise<SimMcpS
       await http.close();
     },
   };
+}
+
+function reportSession(
+  options: McpServerOptions,
+  type: "mcp.session.started" | "mcp.session.ended",
+  claims: JWTPayload,
+  mcpSessionId: string,
+  span: Span,
+) {
+  options.send({
+    type,
+    time: now(),
+    actor: { type: "agent", id: String(claims.agent ?? claims.client_id) },
+    onBehalfOf: { type: "user", id: String(claims.sub) },
+    session: { id: String(claims.sid ?? mcpSessionId) },
+    client: { id: String(claims.client_id), kind: "ai_agent" },
+    ...traced(span),
+    target: { type: "session", id: mcpSessionId },
+    mcp: { sessionId: mcpSessionId },
+    source: { service: "sim-mcp-server" },
+  });
 }
 
 function reportRejection(

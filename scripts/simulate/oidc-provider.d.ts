@@ -25,7 +25,7 @@ declare module "oidc-provider" {
     uid: string;
     prompt: { name: string; details: AnyObject };
     params: AnyObject;
-    session?: { accountId: string };
+    session?: { accountId: string; uid: string };
     grantId?: string;
   }
 
@@ -48,6 +48,7 @@ declare module "oidc-provider" {
     exp?: number;
     expiration: number;
     grantId?: string;
+    sessionUid?: string;
     gty?: string;
     kind: string;
     resourceServer?: unknown;

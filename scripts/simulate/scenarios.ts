@@ -89,7 +89,7 @@ export async function runAction(world: World, index: number, kind: ActionKind): 
   const call = async (agent: AgentClient, token: string, calls: ToolCall[]) => {
     const outcome = await callTools(agent.name, resource, token, childSpan(span), calls);
     return outcome.rejected
-      ? `rejected (${outcome.rejected.slice(0, 80)})`
+      ? `token rejected: ${outcome.rejected}`
       : outcome.results.map((r) => (r.isError ? "refused" : "ok")).join(",");
   };
 

@@ -99,6 +99,11 @@ describe("npm run simulate", () => {
     expect(tool?.data.client?.registration).toBeUndefined(); // the MCP server knows the client id only
     const login = events.find((e) => e.type === "auth.login");
     expect(login?.data.client?.registration).toBe("dynamic");
+    // One human session across parties: the AS sign-in named by the token and by the tool call.
+    const issued = events.find((e) => e.type === "token.issued");
+    expect(issued?.sessionKey).toMatch(/^u-[a-z]+:.+/);
+    expect(tool?.sessionKey).toBe(issued?.sessionKey);
+    expect(tool?.data.mcp?.sessionId).toBeTruthy();
   });
 
   it("shows the token exchange as a two-hop delegation user → planner → billing", async () => {

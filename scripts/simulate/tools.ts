@@ -17,6 +17,8 @@ export type TokenClaims = {
   scope?: string;
   agent?: string;
   tenant?: string;
+  /** The user's sign-in session at the AS. */
+  sid?: string;
   act?: { sub: string; scope?: string; act?: TokenClaims["act"] };
 };
 
@@ -67,7 +69,8 @@ async function callTool(deps: ToolDeps, name: string, args: Args, extra: Extra, 
     onBehalfOf: { type: "user" as const, id: claims.sub },
     ...(claims.act ? { delegation: delegationOf(claims.sub, claims.act) } : {}),
     client: { id: claims.client_id, kind: "ai_agent" as const },
-    session: { id: `${claims.sub}:${extra.sessionId ?? "stateless"}` },
+    // The human's session is the AS sign-in; the MCP session id goes in mcp.sessionId.
+    session: { id: claims.sid ?? extra.sessionId ?? "stateless" },
   };
   const report = (event: Omit<AttestEvent, "actor" | "time"> & Partial<AttestEvent>, at: Span) =>
     deps.send({ actor: agent, time: now(), ...traced(at), source: SOURCE, ...event });

@@ -106,6 +106,21 @@ describe("OTLP traces route: bad input", () => {
     });
   });
 
+  it("reads enum names as protobuf JSON printers write them (STATUS_CODE_ERROR, SPAN_KIND_SERVER)", async () => {
+    const { tenant, key } = await tenantWithKey("otlp-enums");
+    const named = span("abababababababab", {
+      kind: "SPAN_KIND_SERVER",
+      status: { code: "STATUS_CODE_ERROR", message: "boom" },
+    });
+    expect((await callOtlpRoute(TRACES, headers(key), json(request([named])))).status).toBe(200);
+    const row = await prisma.event.findFirstOrThrow({ where: { tenantId: tenant.id } });
+    expect(row.outcome).toBe("failure");
+    expect(row.data).toMatchObject({
+      reason: "boom",
+      attributes: { "otel.kind": "server", "otel.status_code": "error" },
+    });
+  });
+
   it("partialSuccess (JSON) counts rejected spans and stores the rest", async () => {
     const { tenant, key } = await tenantWithKey("otlp-partial");
     const spans = [

@@ -5,10 +5,10 @@ import { otlpTypes, TO_OBJECT_OPTIONS } from "./proto";
 import {
   type Attributes,
   anyValue,
+  enumValue,
   field,
   type IdEncoding,
   id,
-  int,
   isObject,
   keyValues,
   list,
@@ -50,6 +50,22 @@ export type OtlpLogRecord = {
   spanId: string;
   eventName: string;
 };
+
+// Enum value names by number, for senders that print protobuf JSON with names.
+const SPAN_KINDS = [
+  "SPAN_KIND_UNSPECIFIED",
+  "SPAN_KIND_INTERNAL",
+  "SPAN_KIND_SERVER",
+  "SPAN_KIND_CLIENT",
+  "SPAN_KIND_PRODUCER",
+  "SPAN_KIND_CONSUMER",
+];
+const STATUS_CODES = ["STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR"];
+const SEVERITIES = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"];
+const SEVERITY_NUMBERS = [
+  "SEVERITY_NUMBER_UNSPECIFIED",
+  ...SEVERITIES.flatMap((name) => ["", "2", "3", "4"].map((n) => `SEVERITY_NUMBER_${name}${n}`)),
+];
 
 const tooLarge = () =>
   new ApiError(413, "payload_too_large", `An OTLP request may be at most ${MAX_BODY_BYTES} bytes, compressed or not.`);
@@ -138,11 +154,11 @@ export function decodeSpans(body: Buffer, encoding: OtlpEncoding): OtlpSpan[] {
           spanId: id(span, "spanId", ids, 8),
           parentSpanId: id(span, "parentSpanId", ids, 8),
           name: str(span, "name"),
-          kind: int(span, "kind"),
+          kind: enumValue(span, "kind", SPAN_KINDS),
           startNanos: nanos(span, "startTimeUnixNano"),
           endNanos: nanos(span, "endTimeUnixNano"),
           attributes: keyValues(list(span, "attributes")),
-          status: { code: int(status, "code"), message: str(status, "message") },
+          status: { code: enumValue(status, "code", STATUS_CODES), message: str(status, "message") },
         });
       }
     }
@@ -166,7 +182,7 @@ export function decodeLogRecords(body: Buffer, encoding: OtlpEncoding): OtlpLogR
           scope,
           timeNanos: nanos(record, "timeUnixNano"),
           observedNanos: nanos(record, "observedTimeUnixNano"),
-          severityNumber: int(record, "severityNumber"),
+          severityNumber: enumValue(record, "severityNumber", SEVERITY_NUMBERS),
           severityText: str(record, "severityText"),
           body: body === undefined ? null : anyValue(body),
           attributes: keyValues(list(record, "attributes")),

@@ -37,6 +37,16 @@ export function int(obj: unknown, camel: string): number {
   return typeof n === "number" && Number.isFinite(n) ? n : 0;
 }
 
+/**
+ * An enum field: OTLP/JSON sends integers, but protobuf JSON printers (e.g. Python's
+ * MessageToJson) send the value's name, such as STATUS_CODE_ERROR; `names` lists them by number.
+ */
+export function enumValue(obj: unknown, camel: string, names: readonly string[]): number {
+  const value = field(obj, camel);
+  if (typeof value === "string" && names.includes(value)) return names.indexOf(value);
+  return int(obj, camel);
+}
+
 /** A trace or span id as lowercase hex, or "" when absent or malformed. */
 export function id(obj: unknown, camel: string, encoding: IdEncoding, bytes: 8 | 16): string {
   const value = field(obj, camel);

@@ -1,7 +1,7 @@
 import { createLocalJWKSet, type JWTPayload, jwtVerify } from "jose";
 import { errors, type OidcContext } from "oidc-provider";
 import { type AuthState, clientEvent, resourceServerInfo } from "./auth-server";
-import { now, spanFromHeaders, traced } from "./context";
+import { now, person, spanFromHeaders, traced } from "./context";
 
 // RFC 8693 token exchange, registered with oidc-provider as a custom grant: an agent presents
 // the token it was handed (subject_token) and receives one for itself, on behalf of the same
@@ -66,7 +66,7 @@ export function tokenExchangeHandler(state: AuthState) {
       type: "token.exchanged",
       time: now(),
       actor: { type: "agent", id: actorId, name: info?.agentName },
-      onBehalfOf: { type: "user", id: String(subject.sub) },
+      onBehalfOf: person(String(subject.sub)),
       delegation: delegationOf(String(subject.sub), act),
       ...(subject.sid ? { session: { id: String(subject.sid) } } : {}),
       client: clientEvent(client.clientId, info, info?.agentName),
@@ -93,7 +93,7 @@ export function delegationOf(userId: string, act: Act) {
     const scopes = hop.scope?.split(" ").filter(Boolean);
     agents.unshift({ type: "agent", id: hop.sub, ...(scopes?.length ? { scopes } : {}) });
   }
-  return [{ type: "user" as const, id: userId }, ...agents];
+  return [person(userId), ...agents];
 }
 
 const jwksCache = new Map<string, { keys: Record<string, unknown>[] }>();

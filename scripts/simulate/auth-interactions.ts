@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type AuthState, clientEvent } from "./auth-server";
-import { now, spanFromHeaders, traced } from "./context";
+import { now, person, spanFromHeaders, traced } from "./context";
 import { readJson, sendJson } from "./http";
 
 // The authorization server's own login and consent screens, as JSON endpoints a scripted
@@ -32,7 +32,7 @@ export async function handleInteraction(state: AuthState, req: IncomingMessage, 
         type: "consent.requested",
         time: now(),
         actor: agent,
-        onBehalfOf: { type: "user", id: String(details.session?.accountId) },
+        onBehalfOf: person(String(details.session?.accountId)),
         ...session,
         client,
         ...traced(span),
@@ -53,7 +53,7 @@ export async function handleInteraction(state: AuthState, req: IncomingMessage, 
     options.send({
       type: "auth.login",
       time: now(),
-      actor: { type: "user", id: user },
+      actor: person(user),
       client,
       ...traced(span),
       target: { type: "client", id: clientId, name: info?.agentName },
@@ -67,7 +67,7 @@ export async function handleInteraction(state: AuthState, req: IncomingMessage, 
     const user = String(details.session?.accountId);
     const base = {
       time: now(),
-      actor: { type: "user" as const, id: user },
+      actor: person(user),
       ...session,
       client,
       ...traced(span),
@@ -117,7 +117,7 @@ export async function revokeConsents(
     state.options.send({
       type: "consent.revoked",
       time: now(),
-      actor: { type: "user", id: userId },
+      actor: person(userId),
       client: clientEvent(clientId, info, info?.agentName),
       ...traced(span),
       target: { type: "consent", id: grant.consentId },

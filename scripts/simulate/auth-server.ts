@@ -3,7 +3,7 @@ import { exportJWK, generateKeyPair } from "jose";
 import Provider, { type AccessTokenInstance, type OidcClient, type OidcContext } from "oidc-provider";
 import { TOKEN_EXCHANGE, tokenExchangeHandler } from "./auth-exchange";
 import { handleInteraction } from "./auth-interactions";
-import { now, type Send, spanFromHeaders, traced } from "./context";
+import { now, person, type Send, spanFromHeaders, traced } from "./context";
 import { listen } from "./http";
 
 // The OAuth 2.1 authorization server of one tenant, on oidc-provider v9: PKCE (S256) required,
@@ -141,7 +141,7 @@ function watchProvider(state: AuthState) {
       type: "token.issued",
       time: now(),
       actor: { type: "agent", id: info?.agentId ?? token.clientId, name: info?.agentName },
-      onBehalfOf: { type: "user", id: token.accountId },
+      onBehalfOf: person(token.accountId),
       client: clientEvent(token.clientId, info, info?.agentName),
       ...(token.sessionUid ? { session: { id: token.sessionUid } } : {}),
       ...traced(span),

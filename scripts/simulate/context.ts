@@ -63,3 +63,22 @@ export function traced(span: Span): Pick<AttestEvent, "trace" | "correlationId">
 }
 
 export const now = () => new Date().toISOString();
+
+// The simulated company's directory: the AS signs these people in and the MCP server looks
+// their names up, as both would in an enterprise directory.
+const PEOPLE: Record<string, string> = {
+  "u-ada": "Ada Lovelace",
+  "u-grace": "Grace Hopper",
+  "u-alan": "Alan Turing",
+  "u-edsger": "Edsger Dijkstra",
+  "u-barbara": "Barbara Liskov",
+  "u-ken": "Ken Thompson",
+  "u-margaret": "Margaret Hamilton",
+  "u-dennis": "Dennis Ritchie",
+};
+export const USERS = Object.keys(PEOPLE);
+
+export function person(id: string): { type: "user"; id: string; name?: string } {
+  const name = PEOPLE[id];
+  return name ? { type: "user", id, name } : { type: "user", id };
+}

@@ -4,7 +4,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { createRemoteJWKSet, decodeJwt, type JWTPayload, jwtVerify } from "jose";
-import { now, type Send, type Span, spanFromHeaders, traced } from "./context";
+import { now, person, type Send, type Span, spanFromHeaders, traced } from "./context";
 import { listen, readJson, sendJson } from "./http";
 import { registerTools, type TokenClaims } from "./tools";
 
@@ -149,7 +149,7 @@ function reportSession(
     type,
     time: now(),
     actor: { type: "agent", id: String(claims.agent ?? claims.client_id) },
-    onBehalfOf: { type: "user", id: String(claims.sub) },
+    onBehalfOf: person(String(claims.sub)),
     session: { id: String(claims.sid ?? mcpSessionId) },
     client: { id: String(claims.client_id), kind: "ai_agent" },
     ...traced(span),
@@ -173,7 +173,7 @@ function reportRejection(
     outcome: "denied",
     reason,
     actor: { type: "agent", id: agentId },
-    ...(claims.sub ? { onBehalfOf: { type: "user" as const, id: String(claims.sub) } } : {}),
+    ...(claims.sub ? { onBehalfOf: person(String(claims.sub)) } : {}),
     ...(claims.client_id ? { client: { id: String(claims.client_id), kind: "ai_agent" as const } } : {}),
     ...traced(spanFromHeaders(req.headers)),
     target: { type: "token", id: String(claims.jti ?? "unknown") },

@@ -1,7 +1,7 @@
 import { callTools, type ToolCall } from "./agents";
 import { revokeConsents } from "./auth-interactions";
 import type { AuthServer } from "./auth-server";
-import { childSpan, propagationHeaders, rootSpan } from "./context";
+import { childSpan, propagationHeaders, rootSpan, USERS } from "./context";
 import { authorize, exchangeToken, redeemCode } from "./oauth-client";
 import type { Random } from "./random";
 
@@ -40,7 +40,6 @@ export type World = {
   runId: string;
 };
 
-const USERS = ["u-ada", "u-grace", "u-alan", "u-edsger", "u-barbara", "u-ken", "u-margaret", "u-dennis"];
 const CUSTOMERS = ["cus_1001", "cus_1002", "cus_2040", "cus_3307"];
 
 /** The first round plays every kind once, in order; after that the seed chooses. */

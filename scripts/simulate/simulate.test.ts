@@ -7,6 +7,7 @@ import { consentHistory } from "@/lib/queries/consent-history";
 import { delegationOverview } from "@/lib/queries/delegations";
 import { traceEvents } from "@/lib/queries/trace";
 import { tenantWithKey } from "@/lib/testing/fixtures";
+import { loadTraceView } from "@/lib/traces/view";
 import { type Listening, listen } from "./http";
 import { type SimulateSummary, simulate } from "./run";
 
@@ -104,6 +105,16 @@ describe("npm run simulate", () => {
     expect(issued?.sessionKey).toMatch(/^u-[a-z]+:.+/);
     expect(tool?.sessionKey).toBe(issued?.sessionKey);
     expect(tool?.data.mcp?.sessionId).toBeTruthy();
+    const view = await loadTraceView(home.tenant.id, id);
+    // The dashboard's trace page: one trace, nested by span, told as one story, nothing flagged
+    // (the downstream call waited for the approval).
+    expect(view?.traceIds).toHaveLength(1);
+    expect(view?.flagCount).toBe(0);
+    const depth = (type: string) => view?.waterfall.rows.find((r) => r.event.type === type)?.depth;
+    expect([depth("mcp.tool.called"), depth("policy.evaluated"), depth("approval.granted")]).toEqual([0, 1, 2]);
+    expect(view?.story).toMatch(
+      /signed in.*granted consent.*required approval.*called refund.*approved.*downstream call/,
+    );
   });
 
   it("shows the token exchange as a two-hop delegation user → planner → billing", async () => {

@@ -3,7 +3,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import type { AttestEvent } from "../../lib/sdk/types";
 import { delegationOf } from "./auth-exchange";
-import { childSpan, now, propagationHeaders, type Send, type Span, spanFromHeaders, traced } from "./context";
+import { childSpan, now, person, propagationHeaders, type Send, type Span, spanFromHeaders, traced } from "./context";
 import { APPROVER, askApprover, evaluatePolicy, POLICY } from "./policy";
 
 // The MCP server's tools. Each call: ask the policy (policy.evaluated), wait for a human when it
@@ -66,7 +66,7 @@ async function callTool(deps: ToolDeps, name: string, args: Args, extra: Extra, 
   const amount = typeof args.amount === "number" ? args.amount : undefined;
   const common = {
     actor: agent,
-    onBehalfOf: { type: "user" as const, id: claims.sub },
+    onBehalfOf: person(claims.sub),
     ...(claims.act ? { delegation: delegationOf(claims.sub, claims.act) } : {}),
     client: { id: claims.client_id, kind: "ai_agent" as const },
     // The human's session is the AS sign-in; the MCP session id goes in mcp.sessionId.

@@ -87,6 +87,20 @@ describe("AttestClient against the running collector", () => {
     expect(await storedCounts(tenant.id)).toEqual({ total: 40, distinct: 40 });
   });
 
+  it("retries a request that timed out; the late original and the retry store each event once", async () => {
+    const { tenant, key } = await tenantWithKey("sdk-timeout");
+    const client = clientFor(key, [], { requestTimeoutMs: 200 });
+    const before = server.requests.length;
+    server.stallNext();
+    const ids = Array.from({ length: 10 }, (_, n) => client.send(toolCall(n)));
+    await client.flush(); // the first attempt times out; the retry is stored
+    expect(client.stats()).toMatchObject({ sent: 10, retries: 1 });
+    server.release(); // the abandoned request now reaches the collector too
+    await expect.poll(() => server.requests.slice(before).map((r) => r.answered)).toEqual([200, 200]);
+    expect(await storedCounts(tenant.id)).toEqual({ total: 10, distinct: 10 });
+    expect(await storedIds(tenant.id)).toEqual([...(ids as string[])].sort());
+  });
+
   it("reports the collector's per-event rejections and keeps the valid events of the batch", async () => {
     const { tenant, key } = await tenantWithKey("sdk-reject");
     const drops: DropInfo[] = [];

@@ -144,8 +144,8 @@ describe("AttestClient against the running collector", () => {
     expect(ids.filter((id) => id === null)).toHaveLength(140);
     expect(drops.every((d) => d.reason === "buffer_full")).toBe(true);
     expect(drops.reduce((sum, d) => sum + d.count, 0)).toBe(140);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // let the stalled request reach the server
-    expect(server.requests.length - before).toBe(1);
+    // One request at a time: only the stalled one has reached the server.
+    await expect.poll(() => server.requests.length - before).toBe(1);
 
     server.release();
     await client.shutdown();

@@ -19,8 +19,10 @@ export function env(): Env {
   return cached;
 }
 
+// Read at call time, not from the cached env(): launchers (npm run dev, the benchmarks) set
+// DATABASE_URL after modules that read env() at import (the logger) are loaded.
 export function databaseUrl(): string {
-  const url = env().DATABASE_URL;
+  const url = schema.shape.DATABASE_URL.parse(process.env.DATABASE_URL);
   if (!url)
     throw new Error("DATABASE_URL is not set. Run `npm run dev` to use embedded Postgres, or set DATABASE_URL.");
   return url;

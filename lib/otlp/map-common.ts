@@ -2,7 +2,7 @@ import { isIP } from "node:net";
 import type { Attributes } from "./values";
 
 // What spans and log records share when they become contract events: who acted (GenAI agent
-// attributes, else the resource's service.name), for whom (enduser.id), the MCP session, the
+// attributes, else the resource's service.name), for whom (enduser.id / user.id), the MCP session, the
 // correlation id, where it was observed, and the original attributes kept under bounded,
 // namespaced keys.
 
@@ -38,7 +38,8 @@ function actor(attrs: Attributes, resource: Attributes) {
 /** The fields every mapped event gets from the item's and its resource's attributes. */
 export function commonFields(attrs: Attributes, resource: Attributes): EventValue {
   const event: EventValue = { actor: actor(attrs, resource) };
-  const endUser = text(attrs, "enduser.id", resource);
+  // enduser.id, or user.id, which newer semantic conventions use instead.
+  const endUser = text(attrs, "enduser.id", resource) ?? text(attrs, "user.id", resource);
   if (endUser) event.onBehalfOf = { type: "user", id: clip(endUser, 256) };
   const sessionId = text(attrs, "mcp.session.id");
   if (sessionId) event.session = { id: clip(sessionId, 256) };

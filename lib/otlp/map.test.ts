@@ -82,6 +82,12 @@ describe("spans → events", () => {
     });
   });
 
+  it("onBehalfOf: enduser.id, else user.id (its newer name)", () => {
+    expect(mapped(span({ "enduser.id": "u-1", "user.id": "u-2" })).onBehalfOf).toEqual({ type: "user", id: "u-1" });
+    expect(mapped(span({ "user.id": "u-2" })).onBehalfOf).toEqual({ type: "user", id: "u-2" });
+    expect(mapped(span({})).onBehalfOf).toBeUndefined();
+  });
+
   it("rejects a span without a valid trace id, span id or start time", () => {
     expect(spanToEvent(span({}, { traceId: "" })).ok).toBe(false);
     expect(spanToEvent(span({}, { spanId: "" })).ok).toBe(false);

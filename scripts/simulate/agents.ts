@@ -1,6 +1,13 @@
+import {
+  discoverAuthorizationServerMetadata,
+  discoverOAuthServerInfo,
+  extractResourceMetadataUrl,
+} from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { AuthorizationServerMetadata } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { propagationHeaders, type Span } from "./context";
+import type { AsEndpoints } from "./oauth-client";
 
 // An agent's MCP client on the official SDK: one Streamable HTTP session per user action, the
 // bearer token and the action's trace context on every request.
@@ -37,4 +44,41 @@ export async function callTools(
     await transport.terminateSession().catch(() => undefined);
     await client.close();
   }
+}
+
+/**
+ * How an agent finds the authorization server of an MCP server it has only the URL of: call it
+ * without a token, follow the 401's `resource_metadata` to the protected-resource metadata
+ * (RFC 9728), then read the named AS's metadata (RFC 8414 / OIDC discovery). The SDK's own
+ * discovery functions do the reading.
+ */
+export async function discoverAuthorizationServer(
+  mcpUrl: string,
+  headers: Record<string, string>,
+): Promise<AsEndpoints> {
+  const response = await fetch(mcpUrl, {
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json", accept: "application/json, text/event-stream" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 0, method: "ping" }),
+  });
+  const resourceMetadataUrl = response.status === 401 ? extractResourceMetadataUrl(response) : undefined;
+  if (!resourceMetadataUrl) throw new Error(`${mcpUrl} answered ${response.status} without resource_metadata`);
+  const info = await discoverOAuthServerInfo(mcpUrl, { resourceMetadataUrl });
+  if (info.resourceMetadata?.resource !== mcpUrl) throw new Error("protected-resource metadata names another resource");
+  return endpointsOf(info.authorizationServerUrl, info.authorizationServerMetadata);
+}
+
+/** An authorization server's endpoints from its own metadata. */
+export async function discoverIssuer(issuer: string): Promise<AsEndpoints> {
+  return endpointsOf(issuer, await discoverAuthorizationServerMetadata(issuer));
+}
+
+function endpointsOf(issuer: string, metadata: AuthorizationServerMetadata | undefined): AsEndpoints {
+  if (!metadata) throw new Error(`${issuer} publishes no authorization server metadata`);
+  return {
+    issuer: metadata.issuer,
+    authorization: metadata.authorization_endpoint,
+    token: metadata.token_endpoint,
+    ...(metadata.registration_endpoint ? { registration: metadata.registration_endpoint } : {}),
+  };
 }

@@ -10,16 +10,20 @@ export const REDIRECT_URI = "http://127.0.0.1/callback";
 
 export type Authorization = { code: string; verifier: string } | { error: string };
 
+/** An authorization server's endpoints, as its metadata (RFC 8414 / OIDC discovery) names them. */
+export type AsEndpoints = { issuer: string; authorization: string; token: string; registration?: string };
+
 const base64url = (bytes: Buffer) => bytes.toString("base64url");
 
 export async function registerDynamically(
-  issuer: string,
+  endpoints: AsEndpoints,
   agent: { id: string; name: string },
   grantTypes: string[],
   headers: Record<string, string>,
 ): Promise<string> {
   const interactive = grantTypes.includes("authorization_code");
-  const response = await fetch(`${issuer}/reg`, {
+  if (!endpoints.registration) throw new Error(`${endpoints.issuer} does not offer dynamic registration`);
+  const response = await fetch(endpoints.registration, {
     method: "POST",
     headers: { ...headers, "content-type": "application/json" },
     body: JSON.stringify({
@@ -39,7 +43,7 @@ export async function registerDynamically(
 }
 
 type AuthorizeOptions = {
-  issuer: string;
+  endpoints: AsEndpoints;
   clientId: string;
   resource: string;
   scopes: string[];
@@ -73,11 +77,11 @@ export async function authorize(options: AuthorizeOptions): Promise<Authorizatio
     jar.store(response);
     return response;
   };
-  let response = await go(`${options.issuer}/auth?${query}`);
+  let response = await go(`${options.endpoints.authorization}?${query}`);
   for (let step = 0; step < 12; step++) {
     const location = response.headers.get("location");
     if (!location) throw new Error(`authorization stopped at ${response.status}: ${await response.text()}`);
-    const url = new URL(location, options.issuer);
+    const url = new URL(location, options.endpoints.authorization);
     if (url.href.startsWith(REDIRECT_URI)) {
       const code = url.searchParams.get("code");
       return code ? { code, verifier } : { error: url.searchParams.get("error") ?? "unknown_error" };
@@ -100,8 +104,8 @@ export async function authorize(options: AuthorizeOptions): Promise<Authorizatio
 
 export type TokenResponse = { access_token: string; scope?: string; expires_in?: number };
 
-async function tokenRequest(issuer: string, form: Record<string, string>, headers: Record<string, string>) {
-  const response = await fetch(`${issuer}/token`, {
+async function tokenRequest(endpoints: AsEndpoints, form: Record<string, string>, headers: Record<string, string>) {
+  const response = await fetch(endpoints.token, {
     method: "POST",
     headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(form),
@@ -112,14 +116,14 @@ async function tokenRequest(issuer: string, form: Record<string, string>, header
 }
 
 export function redeemCode(
-  issuer: string,
+  endpoints: AsEndpoints,
   clientId: string,
   resource: string,
   grant: { code: string; verifier: string },
   headers: Record<string, string>,
 ) {
   return tokenRequest(
-    issuer,
+    endpoints,
     {
       grant_type: "authorization_code",
       client_id: clientId,
@@ -133,7 +137,7 @@ export function redeemCode(
 }
 
 export function exchangeToken(
-  issuer: string,
+  endpoints: AsEndpoints,
   clientId: string,
   subjectToken: string,
   resource: string,
@@ -141,7 +145,7 @@ export function exchangeToken(
   headers: Record<string, string>,
 ) {
   return tokenRequest(
-    issuer,
+    endpoints,
     {
       grant_type: TOKEN_EXCHANGE,
       client_id: clientId,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AttestClient } from "../../lib/sdk";
 import type { AttestEvent } from "../../lib/sdk/types";
+import { discoverAuthorizationServer, discoverIssuer } from "./agents";
 import { TOKEN_EXCHANGE } from "./auth-exchange";
 import { registerFromMetadataDocument, startAuthServer } from "./auth-server";
 import { propagationHeaders, rootSpan } from "./context";
@@ -23,6 +24,8 @@ export type SimulateOptions = {
   rate: number;
   seed: number;
   approvalWaitMs?: number;
+  /** Keep starting actions past the duration until this many have started (tests: every kind once). */
+  minActions?: number;
   /** Checked before each new action: Ctrl-C ends the run early (the actions in flight finish). */
   shouldStop?: () => boolean;
   log?: (line: string) => void;
@@ -113,13 +116,16 @@ export async function simulate(options: SimulateOptions): Promise<SimulateSummar
   try {
     const setup = (name: string) => propagationHeaders(rootSpan(`sim-${runId}-setup-${name}`));
     const dynamic = async (id: string, name: string, grants: string[]): Promise<AgentClient> => ({
-      clientId: await registerDynamically(as.issuer, { id, name }, grants, setup(id)),
+      clientId: await registerDynamically(home, { id, name }, grants, setup(id)),
       agentId: id,
       name,
     });
+    // The agents know only the MCP server's URL: its 401 leads them to the AS (RFC 9728).
+    const home = await discoverAuthorizationServer(mcp.resource, setup("discovery"));
+    if (home.issuer !== as.issuer) throw new Error(`discovery found ${home.issuer}, expected ${as.issuer}`);
     const world: World = {
       as,
-      foreignAs,
+      endpoints: { home, foreign: await discoverIssuer(foreignAs.issuer) },
       resource: mcp.resource,
       scopes: SCOPES,
       random: seededRandom(options.seed),
@@ -158,7 +164,11 @@ async function play(world: World, options: SimulateOptions, log: (line: string) 
   const byKind: Partial<Record<ActionKind, number>> = {};
   const failures: string[] = [];
   const correlationIds: string[] = [];
-  for (let index = 0; Date.now() - started < options.durationMs && !options.shouldStop?.(); index++) {
+  for (
+    let index = 0;
+    (Date.now() - started < options.durationMs || index < (options.minActions ?? 0)) && !options.shouldStop?.();
+    index++
+  ) {
     const kind = kindOf(index, world.random);
     byKind[kind] = (byKind[kind] ?? 0) + 1;
     correlationIds.push(`sim-${world.runId}-${String(index).padStart(4, "0")}-${kind}`);

@@ -2,7 +2,7 @@ import { callTools, type ToolCall } from "./agents";
 import { revokeConsents } from "./auth-interactions";
 import type { AuthServer } from "./auth-server";
 import { childSpan, propagationHeaders, rootSpan, USERS } from "./context";
-import { authorize, exchangeToken, redeemCode } from "./oauth-client";
+import { type AsEndpoints, authorize, exchangeToken, redeemCode } from "./oauth-client";
 import type { Random } from "./random";
 
 // The user actions the simulator plays. Each is one correlation id and one trace: the user
@@ -25,8 +25,10 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 export type AgentClient = { clientId: string; agentId: string; name: string };
 
 export type World = {
+  /** The home tenant's AS, where the human revokes consent. */
   as: AuthServer;
-  foreignAs: AuthServer;
+  /** As the agents discovered them: home from the MCP server's metadata, foreign from its issuer. */
+  endpoints: { home: AsEndpoints; foreign: AsEndpoints };
   resource: string;
   scopes: string[];
   agents: {
@@ -71,10 +73,15 @@ export async function runAction(world: World, index: number, kind: ActionKind): 
   };
   const span = rootSpan(`sim-${world.runId}-${String(index).padStart(4, "0")}-${kind}`);
   // A consent flow at `as` for `agent`: the token, or null when the human refused.
-  const signIn = async (as: AuthServer, agent: AgentClient, scopes: string[], decision: "grant" | "deny" = "grant") => {
+  const signIn = async (
+    endpoints: AsEndpoints,
+    agent: AgentClient,
+    scopes: string[],
+    decision: "grant" | "deny" = "grant",
+  ) => {
     const step = propagationHeaders(childSpan(span));
     const grant = await authorize({
-      issuer: as.issuer,
+      endpoints,
       clientId: agent.clientId,
       resource,
       scopes,
@@ -83,7 +90,7 @@ export async function runAction(world: World, index: number, kind: ActionKind): 
       headers: step,
     });
     if ("error" in grant) return null;
-    return (await redeemCode(as.issuer, agent.clientId, resource, grant, step)).access_token;
+    return (await redeemCode(endpoints, agent.clientId, resource, grant, step)).access_token;
   };
   const call = async (agent: AgentClient, token: string, calls: ToolCall[]) => {
     const outcome = await callTools(agent.name, resource, token, childSpan(span), calls);
@@ -95,16 +102,20 @@ export async function runAction(world: World, index: number, kind: ActionKind): 
   switch (kind) {
     case "refund":
     case "refund_large": {
-      const token = await signIn(world.as, agents.planner, ["payments:read", "payments:write"]);
+      const token = await signIn(world.endpoints.home, agents.planner, ["payments:read", "payments:write"]);
       if (!token) return "no token";
       const amount = kind === "refund" ? draws.small : draws.large;
       return call(agents.planner, token, [{ name: "refund", arguments: { customer, amount } }]);
     }
     case "delegated_refund": {
-      const token = await signIn(world.as, agents.planner, ["payments:read", "payments:write", "customers:read"]);
+      const token = await signIn(world.endpoints.home, agents.planner, [
+        "payments:read",
+        "payments:write",
+        "customers:read",
+      ]);
       if (!token) return "no token";
       const exchanged = await exchangeToken(
-        world.as.issuer,
+        world.endpoints.home,
         agents.billing.clientId,
         token,
         resource,
@@ -116,27 +127,27 @@ export async function runAction(world: World, index: number, kind: ActionKind): 
       ]);
     }
     case "revoked_use": {
-      const token = await signIn(world.as, agents.inbox, ["customers:read"]);
+      const token = await signIn(world.endpoints.home, agents.inbox, ["customers:read"]);
       if (!token) return "no token";
       await revokeConsents(world.as.state, user, agents.inbox.clientId, propagationHeaders(childSpan(span)));
       return call(agents.inbox, token, [{ name: "customer_lookup", arguments: { customer } }]);
     }
     case "cross_tenant": {
-      const token = await signIn(world.foreignAs, agents.foreign, ["customers:read"]);
+      const token = await signIn(world.endpoints.foreign, agents.foreign, ["customers:read"]);
       if (!token) return "no token";
       return call(agents.foreign, token, [{ name: "customer_lookup", arguments: { customer } }]);
     }
     case "lookup_cimd": {
-      const token = await signIn(world.as, agents.support, ["customers:read"]);
+      const token = await signIn(world.endpoints.home, agents.support, ["customers:read"]);
       if (!token) return "no token";
       return call(agents.support, token, [{ name: "customer_lookup", arguments: { customer } }]);
     }
     case "consent_denied": {
-      const token = await signIn(world.as, agents.support, ["customers:read", "records:export"], "deny");
+      const token = await signIn(world.endpoints.home, agents.support, ["customers:read", "records:export"], "deny");
       return token ? "unexpected token" : "consent denied";
     }
     case "export": {
-      const token = await signIn(world.as, agents.support, ["customers:read", "records:export"]);
+      const token = await signIn(world.endpoints.home, agents.support, ["customers:read", "records:export"]);
       if (!token) return "no token";
       return call(agents.support, token, [{ name: "export_records", arguments: { limit: draws.limit } }]);
     }

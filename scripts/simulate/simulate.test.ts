@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/events/route";
 import { detectorRule, evaluate } from "@/lib/alerts/engine/detectors/testing";
-import { flagsForEvents } from "@/lib/flags/load";
+import { correlationEvents, flagsForEvents } from "@/lib/flags/load";
 import { consentHistory } from "@/lib/queries/consent-history";
 import { delegationOverview } from "@/lib/queries/delegations";
 import { traceEvents } from "@/lib/queries/trace";
@@ -44,6 +44,7 @@ describe("npm run simulate", () => {
       key: home.key,
       foreignKey: foreign.key,
       durationMs: 4_500,
+      minActions: 8,
       rate: 2,
       seed: 1,
       approvalWaitMs: 200,
@@ -161,6 +162,15 @@ describe("npm run simulate", () => {
     // The other tenant recorded its own side (login, consent, token) under the same correlation id.
     const theirs = await traceEvents(foreign.tenant.id, correlation("cross_tenant"));
     expect(theirs.events.map((e) => e.type)).toContain("token.issued");
+  });
+
+  it("raises no finding but the revoked-consent uses", async () => {
+    const events = await correlationEvents(home.tenant.id, summary.correlationIds);
+    const found = [...(await flagsForEvents(home.tenant.id, events)).values()].flat();
+    expect(new Set(found.map((f) => f.kind))).toEqual(new Set(["use_after_revocation"]));
+    for (const flag of found) {
+      expect(events.find((e) => e.eventId === flag.eventId)?.correlationId).toMatch(/-revoked_use$/);
+    }
   });
 
   it("records the denied consent and the metadata-document client", async () => {

@@ -25,7 +25,10 @@ export function tokenExchangeHandler(state: AuthState) {
     let subject: JWTPayload;
     try {
       const jwks = createLocalJWKSet(await publicJwks(provider.issuer));
-      ({ payload: subject } = await jwtVerify(String(params.subject_token), jwks, { issuer: provider.issuer }));
+      ({ payload: subject } = await jwtVerify(String(params.subject_token), jwks, {
+        issuer: provider.issuer,
+        audience: options.resource,
+      }));
     } catch (error) {
       throw new errors.InvalidGrant(`subject_token is not valid: ${(error as Error).message}`);
     }

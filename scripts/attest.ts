@@ -42,7 +42,9 @@ async function main(argv: string[]): Promise<number> {
   const command = findCommand(words);
   const wantsHelp = argv.includes("--help") || argv.includes("-h");
   if (!process.env.DATABASE_URL && !wantsHelp && argv.length > 0 && !command?.offline) {
-    throw new CliError("DATABASE_URL is not set; point it at the Attest database (postgresql://…)");
+    throw new CliError(
+      "DATABASE_URL is not set; point it at the Attest database (postgresql://…). The database of `npm run dev`: postgresql://postgres:attest-local@127.0.0.1:54329/attest",
+    );
   }
   if (!command) {
     if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) {

@@ -74,6 +74,10 @@ async function main(): Promise<number> {
   console.log(`Test database: ${redactPassword(testUrl)}${embedded ? " (embedded)" : ""}`);
 
   const url = testUrl;
+  // Every run starts from an empty database (Vitest's global setup migrates it): nothing a
+  // previous run or another checkout left behind, such as a signing key stored under another
+  // ATTEST_SECRET_KEY, can change the result.
+  await dropDatabase(url);
   const vitestArgs = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === "--"));
   await step("vitest", () => run(bin("vitest"), ["run", ...vitestArgs]));
   await step("playwright (e2e)", () => e2e(url));

@@ -53,7 +53,13 @@ function decrypt(stored: string): string {
   if (version !== "v1" || !iv || !tag || !body) throw new Error("unreadable stored signing key");
   const decipher = createDecipheriv("aes-256-gcm", wrappingKey(), Buffer.from(iv, "base64"));
   decipher.setAuthTag(Buffer.from(tag, "base64"));
-  return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
+  try {
+    return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
+  } catch {
+    throw new Error(
+      "the stored signing key cannot be decrypted: ATTEST_SECRET_KEY is not the key it was stored with. Restore that ATTEST_SECRET_KEY, or set ATTEST_SIGNING_KEY to a new Ed25519 key (signatures made so far stay checkable with the public keys Attest lists)",
+    );
+  }
 }
 
 function pairFromPrivatePem(pem: string): SigningKeyPair {

@@ -19,12 +19,17 @@ function mediaType(request: Request): "json" | "ndjson" {
   );
 }
 
-/** Reads at most MAX_BODY_BYTES, refusing early from Content-Length or as soon as the stream passes it. */
-export async function readCapped(request: Request): Promise<Uint8Array> {
+const COLLECTOR_LIMIT = `A request may be at most ${MAX_BODY_BYTES} bytes and ${MAX_EVENTS_PER_REQUEST} events; nothing was stored.`;
+
+/**
+ * Reads at most MAX_BODY_BYTES, refusing early from Content-Length or as soon as the stream
+ * passes it (413 with `limitMessage`). Every receiver (collector, OTLP, identity providers) reads
+ * its body through here.
+ */
+export async function readCapped(request: Request, limitMessage = COLLECTOR_LIMIT): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  const limitMessage = `A request may be at most ${MAX_BODY_BYTES} bytes and ${MAX_EVENTS_PER_REQUEST} events; nothing was stored.`;
   if (declared > MAX_BODY_BYTES) throw tooLarge(limitMessage);
-  if (!request.body) return new Uint8Array();
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

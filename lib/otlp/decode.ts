@@ -1,6 +1,6 @@
 import { gunzipSync } from "node:zlib";
 import { ApiError, badRequest } from "../api/errors";
-import { MAX_BODY_BYTES } from "../ingest/read-body";
+import { MAX_BODY_BYTES, readCapped } from "../ingest/read-body";
 import { otlpTypes, TO_OBJECT_OPTIONS } from "./proto";
 import {
   type Attributes,
@@ -67,8 +67,8 @@ const SEVERITY_NUMBERS = [
   ...SEVERITIES.flatMap((name) => ["", "2", "3", "4"].map((n) => `SEVERITY_NUMBER_${name}${n}`)),
 ];
 
-const tooLarge = () =>
-  new ApiError(413, "payload_too_large", `An OTLP request may be at most ${MAX_BODY_BYTES} bytes, compressed or not.`);
+const LIMIT = `An OTLP request may be at most ${MAX_BODY_BYTES} bytes, compressed or not.`;
+const tooLarge = () => new ApiError(413, "payload_too_large", LIMIT);
 
 export function otlpEncoding(request: Request): OtlpEncoding {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
@@ -77,32 +77,13 @@ export function otlpEncoding(request: Request): OtlpEncoding {
   throw new ApiError(415, "unsupported_media_type", "Send Content-Type: application/x-protobuf or application/json.");
 }
 
-async function readCapped(request: Request): Promise<Buffer> {
-  if (Number(request.headers.get("content-length") ?? Number.NaN) > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
-}
-
 /** The request body, decompressed; Content-Encoding gzip or none. */
 export async function readOtlpBody(request: Request): Promise<Buffer> {
   const encoding = (request.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
   if (encoding !== "gzip" && encoding !== "identity" && encoding !== "") {
     throw new ApiError(415, "unsupported_encoding", "Content-Encoding must be gzip or absent.");
   }
-  const raw = await readCapped(request);
+  const raw = await readCapped(request, LIMIT);
   if (encoding !== "gzip") return raw;
   try {
     return gunzipSync(raw, { maxOutputLength: MAX_BODY_BYTES });

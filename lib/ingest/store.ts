@@ -18,8 +18,9 @@ import { EVENT_COLUMNS, toEventRow } from "./rows";
 // first. Most requests carry none, so the first attempt assumes so and inserts plainly; the
 // unique index on (tenant_id, event_id) then checks every id as part of the insert, with no
 // separate lookup. If it finds a stored id, that transaction rolls back (nothing of it remains)
-// and a second one looks the stored ids up under the lock and inserts the rest. (Postgres logs
-// the first attempt's unique violation; that is expected for retried requests.)
+// and a second one looks the stored ids up under the lock and inserts the rest. The first
+// attempt skips stored ids (ON CONFLICT DO NOTHING) and sees the shortfall, so a retried request
+// costs one rolled-back transaction but no error in Postgres' log.
 
 const ROW_COLUMNS = EVENT_COLUMNS.filter((c) => c !== "tenant_id" && c !== "seq");
 
@@ -35,13 +36,15 @@ const INSERT_CHAINED = `
     INSERT INTO events (tenant_id, seq, ${ROW_COLUMNS.join(", ")}, leaf_hash, prev_hash, chain_hash)
     SELECT $2, c.seq, ${ROW_COLUMNS.map((c) => `r.${c}`).join(", ")}, c.leaf_hash, c.prev_hash, c.chain_hash
     FROM jsonb_populate_recordset(NULL::events, $1::jsonb) AS r JOIN chained c ON c.event_id = r.event_id
+    ON CONFLICT (tenant_id, event_id) DO NOTHING
     RETURNING 1
   ), advanced AS (
     UPDATE tenants SET event_seq = $8, chain_head = COALESCE($9, chain_head) WHERE id = $2
   )
   SELECT count(*)::int AS inserted FROM inserted`;
 
-const DUPLICATE_ID_CONSTRAINT = "events_tenant_id_event_id_key";
+/** The first attempt met an id the tenant already has: its numbering is void, so it rolls back. */
+class StoredIdFound extends Error {}
 
 const mergeArrays = (column: string) =>
   `${column} = ARRAY(SELECT DISTINCT x FROM unnest(t.${column} || s.${column}) AS x ORDER BY x)`;
@@ -162,14 +165,14 @@ async function insertNew(
     seq.toString(),
     hashes[3],
   ]);
-  // Cannot differ while we hold the lock; if it ever did, the chain head would be wrong.
-  if (result.rows[0]?.inserted !== ids.length) throw new Error("chained insert stored an unexpected number of rows");
+  // Fewer rows than numbered: some ids were stored already, so the numbering and chain computed
+  // for them are wrong. Under the lock only the first attempt (no lookup) can get here.
+  if (result.rows[0]?.inserted !== ids.length) {
+    if (stored.size === 0) throw new StoredIdFound();
+    throw new Error("chained insert stored an unexpected number of rows");
+  }
   return new Set(ids);
 }
-
-const isDuplicateId = (error: unknown) =>
-  (error as { code?: string }).code === "23505" &&
-  (error as { constraint?: string }).constraint === DUPLICATE_ID_CONSTRAINT;
 
 /** One transaction; `lookUpStored` first reads which ids the tenant already has. */
 async function storeOnce(input: Prepared, lookUpStored: boolean): Promise<Set<string>> {
@@ -232,7 +235,7 @@ export async function storeEvents(tenantId: string, events: NormalizedEvent[], r
   try {
     return { storedIds: await storeOnce(input, false) };
   } catch (error) {
-    if (!isDuplicateId(error)) throw error;
+    if (!(error instanceof StoredIdFound)) throw error;
     return { storedIds: await storeOnce(input, true) };
   }
 }

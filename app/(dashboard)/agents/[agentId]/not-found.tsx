@@ -1,17 +1,13 @@
-import Link from "next/link";
-import { EmptyState } from "@/components/ui/empty-state";
-import { linkClass } from "@/components/ui/styles";
+import { NotFoundPage } from "@/components/ui/not-found-page";
 
 export default function AgentNotFound() {
   return (
-    <div className="space-y-4">
-      <h1 className="text-xl font-semibold tracking-tight">Agent not found</h1>
-      <EmptyState title="No such agent in this tenant">
-        The link may be mistyped, or the agent belongs to another tenant.{" "}
-        <Link href="/agents" className={linkClass}>
-          Back to agents
-        </Link>
-      </EmptyState>
-    </div>
+    <NotFoundPage
+      heading="Agent not found"
+      title="No such agent in this tenant"
+      back={{ href: "/agents", label: "Back to agents" }}
+    >
+      The link may be mistyped, or the agent belongs to another tenant.
+    </NotFoundPage>
   );
 }

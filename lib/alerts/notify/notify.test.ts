@@ -16,7 +16,6 @@ import { verifySignature } from "./signature";
 import { handleWebhookJob, type NotificationWorker, startNotificationWorker } from "./worker";
 
 // A real HTTP receiver on 127.0.0.1 gets the signed deliveries from the real worker and queue.
-
 process.env.ATTEST_SECRET_KEY ??= "test-master-key-0123456789-abcdefghijklmnop";
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
